@@ -1,0 +1,35 @@
+// What a site already passes: the patch's keyword, the guard, or **kwargs.
+import type { CallSite } from "./sites.js";
+
+export type ArgumentState =
+  | { kind: "open" }
+  | { kind: "already-fixed"; reason: string }
+  | { kind: "needs-review"; reason: string };
+
+export function argumentState(site: CallSite, keyword: string, value: string, guardFunction: string): ArgumentState {
+  if (!site.args) return { kind: "open" };
+  if (site.args.type === "generator_expression") {
+    return { kind: "needs-review", reason: "its only argument is a bare generator expression" };
+  }
+  let splat: string | null = null;
+  for (const arg of site.args.namedChildren) {
+    if (arg.type === "keyword_argument") {
+      const name = arg.childForFieldName("name")?.text;
+      const val = arg.childForFieldName("value")?.text ?? "";
+      if (name === keyword) {
+        return val === value
+          ? { kind: "already-fixed", reason: `already passes ${keyword}=${value}` }
+          : { kind: "needs-review", reason: `passes ${keyword}=${val} explicitly` };
+      }
+    } else if (arg.type === "dictionary_splat") {
+      const inner = arg.namedChildren[0];
+      const fn = inner?.type === "call" ? inner.childForFieldName("function")?.text : null;
+      if (fn === guardFunction) {
+        return { kind: "already-fixed", reason: `already passes ${keyword} through the paddle-fullgraph-fix guard` };
+      }
+      splat = arg.text;
+    }
+  }
+  if (splat) return { kind: "needs-review", reason: `forwards ${splat}, which may already carry ${keyword}` };
+  return { kind: "open" };
+}

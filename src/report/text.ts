@@ -1,0 +1,55 @@
+// The human report: one line per call site, `path:line:col  ACTION  CLASS  reason`,
+// then a summary line of counts.
+import { createColors } from "picocolors";
+import type { Report, Summary } from "../engine.js";
+import type { SiteAction } from "../rewrite/fix-source.js";
+
+type Colors = ReturnType<typeof createColors>;
+
+export function formatTextReport(report: Report, color: boolean): string[] {
+  const c = createColors(color);
+  const lines: string[] = [];
+  for (const file of report.files) {
+    if (file.status === "skipped" || file.status === "error") {
+      const label = file.status === "error" ? c.red("error") : c.yellow("skipped");
+      lines.push(`${c.bold(file.path)}  ${label}  ${file.reason ?? ""}`.trimEnd());
+    }
+    for (const site of file.sites) {
+      lines.push(`${c.bold(`${file.path}:${site.line}:${site.column}`)}  ${actionLabel(site.action, c)}  ${site.class}  ${c.dim(site.reason)}`);
+    }
+  }
+  lines.push(summaryLine(report, c));
+  return lines;
+}
+
+function actionLabel(action: SiteAction, c: Colors): string {
+  switch (action) {
+    case "fixed":
+      return c.green(action);
+    case "would-fix":
+      return c.cyan(action);
+    case "already-fixed":
+      return c.green(action);
+    case "needs-review":
+      return c.magenta(action);
+    default:
+      return c.yellow(action);
+  }
+}
+
+function summaryLine(report: Report, c: Colors): string {
+  const s: Summary = report.summary;
+  const verb = report.mode === "write" ? "fixed" : "to fix";
+  const parts = [
+    `${s.fixed} ${verb}`,
+    `${s.alreadyFixed} already fixed`,
+    `${s.skipped} skipped`,
+    `${s.needsReview} need review`,
+  ];
+  const files = [`${s.files} file${s.files === 1 ? "" : "s"} scanned`, `${s.changed} ${report.mode === "write" ? "changed" : "would change"}`];
+  if (s.skippedFiles) files.push(`${s.skippedFiles} skipped`);
+  if (s.errors) files.push(c.red(`${s.errors} with errors`));
+  let line = `${parts.join(", ")} · ${files.join(", ")}`;
+  if (report.mode === "check" && s.fixed) line += ` · run without --check to apply`;
+  return line;
+}

@@ -1,0 +1,136 @@
+// The core: source text in, new text and a per-site account out. No I/O.
+import { loadPatch, type Patch } from "../patches.js";
+import { argumentState } from "../python/arguments.js";
+import { classifySite, type SiteClass } from "../python/classify.js";
+import { detectConventions } from "../python/conventions.js";
+import { firstSyntaxError, parsePython, type SyntaxNode } from "../python/parser.js";
+import { ScopeIndex } from "../python/scopes.js";
+import { findSites, type CallSite, type SiteForm } from "../python/sites.js";
+import { callSiteInsertion } from "./call-site.js";
+import { guardInsertion } from "./guard.js";
+import { applyInsertions, type Insertion } from "./insertions.js";
+
+export type FixStyle = "guarded" | "plain";
+export type SiteAction = "fixed" | "would-fix" | "already-fixed" | "skipped" | "needs-review";
+
+export interface FixSourceOptions {
+  /** The file's path, used only to recognise export scripts by name. */
+  path?: string | null;
+  /** Fix `other` sites too (training-time conversions and the like). */
+  all?: boolean;
+  /** `guarded` (default) passes the keyword through the guard; `plain` writes it bare, like upstream. */
+  style?: FixStyle;
+  patch?: Patch;
+}
+
+export interface SiteReport {
+  line: number;
+  column: number;
+  form: SiteForm;
+  callee: string;
+  class: SiteClass;
+  action: SiteAction;
+  reason: string;
+}
+
+export interface FixSourceResult {
+  status: "changed" | "unchanged" | "skipped" | "error";
+  reason?: string;
+  text: string;
+  sites: SiteReport[];
+  insertions: Insertion[];
+}
+
+interface Analysis {
+  sites: { site: CallSite; report: SiteReport }[];
+  hasGuardBlock: boolean;
+  usesGuard: boolean;
+}
+
+export function fixSource(text: string, options: FixSourceOptions = {}): FixSourceResult {
+  const patch = options.patch ?? loadPatch();
+  const unchanged = (sites: SiteReport[] = [], extra: Partial<FixSourceResult> = {}): FixSourceResult => ({
+    status: "unchanged",
+    text,
+    sites,
+    insertions: [],
+    ...extra,
+  });
+  if (!mayContainSite(text, patch)) return unchanged();
+
+  const tree = parsePython(text);
+  const syntaxError = firstSyntaxError(tree);
+  if (syntaxError) {
+    return unchanged([], { status: "skipped", reason: `syntax error at ${syntaxError.line}:${syntaxError.column}` });
+  }
+  const analysis = analyse(tree.rootNode, text, options, patch);
+  const toFix = analysis.sites.filter((s) => s.report.action === "fixed");
+  const style = options.style ?? "guarded";
+  const keywordText = style === "plain" ? `${patch.keyword}=${patch.value}` : `**${patch.guard.function}()`;
+  const conv = detectConventions(text, tree);
+  const insertions = toFix.map(({ site }) => callSiteInsertion(text, site, keywordText, conv.indent));
+  const needsGuard = style === "guarded" && (toFix.length > 0 || analysis.usesGuard) && !analysis.hasGuardBlock;
+  if (needsGuard) {
+    const firstUse = Math.min(text.length, ...toFix.map((s) => s.site.node.startIndex));
+    insertions.push(guardInsertion(text, tree.rootNode, patch.guard, conv, firstUse));
+  }
+  const reports = analysis.sites.map((s) => s.report);
+  if (!insertions.length) return unchanged(reports);
+
+  const newText = applyInsertions(text, insertions);
+  const problem = verify(newText, options, patch);
+  if (problem) return unchanged(reports, { status: "error", reason: `edit not applied: ${problem}` });
+  return { status: "changed", text: newText, sites: reports, insertions };
+}
+
+/** Cheap check before parsing: the callee's last name must appear in the text. */
+export function mayContainSite(text: string, patch: Patch = loadPatch()): boolean {
+  return text.includes(lastName(patch.callee));
+}
+
+export function lastName(qualified: string): string {
+  return qualified.slice(qualified.lastIndexOf(".") + 1);
+}
+
+function analyse(root: SyntaxNode, text: string, options: FixSourceOptions, patch: Patch): Analysis {
+  const scopes = new ScopeIndex(root);
+  const callees = new Set([patch.callee, ...patch.calleeAliases]);
+  const ctx = {
+    scopes,
+    root,
+    filePath: options.path ?? null,
+    sotAttributes: new Set(patch.sotAttributes),
+    saveCallees: new Set(patch.saveCallees),
+  };
+  let usesGuard = false;
+  const sites = findSites(root.tree, scopes, { callees }).map((site) => {
+    const classification = classifySite(site, ctx);
+    const state = argumentState(site, patch.keyword, patch.value, patch.guard.function);
+    if (state.kind === "already-fixed" && state.reason.includes("guard")) usesGuard = true;
+    const base = {
+      line: site.node.startPosition.row + 1,
+      column: site.node.startPosition.column + 1,
+      form: site.form,
+      callee: site.calleeNode.text,
+      class: classification.class,
+    };
+    let report: SiteReport;
+    if (state.kind !== "open") report = { ...base, action: state.kind, reason: state.reason };
+    else if (classification.class === "other" && !options.all) {
+      report = { ...base, action: "skipped", reason: `${classification.reason} (--all fixes it too)` };
+    } else report = { ...base, action: "fixed", reason: classification.reason };
+    return { site, report };
+  });
+  return { sites, hasGuardBlock: text.includes(patch.guard.beginMarker), usesGuard };
+}
+
+/** The new text must parse cleanly and need nothing more: a second pass is a no-op. */
+function verify(newText: string, options: FixSourceOptions, patch: Patch): string | null {
+  const tree = parsePython(newText);
+  const error = firstSyntaxError(tree);
+  if (error) return `the result would have a syntax error at ${error.line}:${error.column}`;
+  const again = analyse(tree.rootNode, newText, options, patch);
+  const pending = again.sites.find((s) => s.report.action === "fixed");
+  if (pending) return `site at ${pending.report.line}:${pending.report.column} still unfixed after the edit`;
+  return null;
+}
