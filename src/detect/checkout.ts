@@ -1,0 +1,279 @@
+/**
+ * What kind of tree the root is, and which PaddleDetection release it holds.
+ * Static reads only: setup.py and ppdet/version.py are read as text, never
+ * executed, and nothing under the checkout is imported.
+ */
+import { promises as fs } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { canonicalName, isPaddleDetName, type RawDist } from "./metadata.js";
+import { normalizePaddleVersion } from "./versions.js";
+import type { PaddleDetectionInfo } from "./types.js";
+
+export const DEVELOP_LABEL = "develop or a branch cut after early 2023 (2.6.1, 2.7.x)";
+
+async function isDir(p: string): Promise<boolean> {
+  return fs.stat(p).then((s) => s.isDirectory(), () => false);
+}
+
+async function isFile(p: string): Promise<boolean> {
+  return fs.stat(p).then((s) => s.isFile(), () => false);
+}
+
+async function readText(p: string, limit = 1024 * 1024): Promise<string | null> {
+  try {
+    const st = await fs.stat(p);
+    if (!st.isFile() || st.size > limit) return null;
+    return await fs.readFile(p, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+export interface CheckoutLayout {
+  kind: PaddleDetectionInfo["kind"];
+  /** Directory holding ppdet/ (null for "none"). */
+  base: string | null;
+  /** Whether base has a setup.py. */
+  hasSetup: boolean;
+}
+
+async function layoutOf(dir: string): Promise<CheckoutLayout | null> {
+  if (await isDir(path.join(dir, "ppdet"))) {
+    const hasSetup = await isFile(path.join(dir, "setup.py"));
+    const looksRtdetr = /rt-?detr/i.test(path.basename(dir)) || (await isDir(path.join(dir, "configs", "rtdetr")));
+    return { kind: !hasSetup && looksRtdetr ? "rtdetr" : "paddledetection", base: dir, hasSetup };
+  }
+  let names: string[] = [];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => /^rt-?detr.*paddle/i.test(n)).sort();
+  } catch {
+    return null;
+  }
+  for (const n of names) {
+    const child = path.join(dir, n);
+    if (await isDir(path.join(child, "ppdet"))) {
+      return { kind: "rtdetr", base: child, hasSetup: await isFile(path.join(child, "setup.py")) };
+    }
+  }
+  return null;
+}
+
+/**
+ * The checkout's layout: PaddleDetection (ppdet/ at root), a standalone
+ * RT-DETR tree vendoring ppdet (root/rtdetr_paddle/ppdet/, or root is such a
+ * tree), or none. A root inside ppdet/ (e.g. ppdet/engine) is taken to mean
+ * the checkout around it.
+ */
+export async function findCheckout(root: string): Promise<CheckoutLayout> {
+  const abs = path.resolve(root);
+  const direct = await layoutOf(abs);
+  if (direct) return direct;
+  const parts = abs.split(path.sep);
+  const at = parts.lastIndexOf("ppdet");
+  if (at > 0) {
+    const around = await layoutOf(parts.slice(0, at).join(path.sep) || path.sep);
+    if (around) return around;
+  }
+  return { kind: "none", base: null, hasSetup: false };
+}
+
+interface FoundVersion {
+  raw: string;
+  source: string;
+  /** Short name for "(X says 0.0.0)". */
+  from: string;
+  commit?: string;
+}
+
+const STRING = String.raw`(?:'([^'\n]*)'|"([^"\n]*)")`;
+
+function literal(m: RegExpExecArray | null, first: number): string | null {
+  if (!m) return null;
+  return m[first] ?? m[first + 1] ?? null;
+}
+
+/** The text between the parentheses of the first `setup(` call, skipping strings and comments. */
+export function setupCallBody(text: string): string | null {
+  const re = /(^|[^\w])setup\s*\(/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const before = text.slice(Math.max(0, m.index - 8), m.index + m[1]!.length);
+    if (/\bdef\s*$/.test(before)) continue;
+    const open = m.index + m[0].length;
+    let depth = 1;
+    let i = open;
+    while (i < text.length && depth > 0) {
+      const c = text[i]!;
+      if (c === "#") {
+        const nl = text.indexOf("\n", i);
+        i = nl < 0 ? text.length : nl;
+        continue;
+      }
+      if (c === "'" || c === '"') {
+        const triple = text.startsWith(c.repeat(3), i);
+        const quote = triple ? c.repeat(3) : c;
+        let j = i + quote.length;
+        while (j < text.length && !text.startsWith(quote, j)) j += text[j] === "\\" ? 2 : 1;
+        i = j + quote.length;
+        continue;
+      }
+      if (c === "(" || c === "[" || c === "{") depth++;
+      else if (c === ")" || c === "]" || c === "}") depth--;
+      i++;
+    }
+    return text.slice(open, i - 1);
+  }
+  return null;
+}
+
+/** Version named by setup.py: `PPDET_VERSION = "..."`, or a literal (or simply named) `version=` inside `setup(`. */
+export function versionFromSetupPy(text: string): FoundVersion | null {
+  const ppdet = literal(new RegExp(String.raw`^PPDET_VERSION\s*=\s*${STRING}`, "m").exec(text), 1);
+  if (ppdet !== null) return { raw: ppdet, source: "setup.py PPDET_VERSION", from: "setup.py" };
+  const body = setupCallBody(text);
+  if (body === null) return null;
+  const lit = literal(new RegExp(String.raw`\bversion\s*=\s*${STRING}`).exec(body), 1);
+  if (lit !== null) return { raw: lit, source: "setup.py setup(version=...)", from: "setup.py" };
+  const name = /\bversion\s*=\s*([A-Za-z_]\w*)\s*[,)\n]/.exec(body + "\n")?.[1];
+  if (name) {
+    const value = literal(new RegExp(String.raw`^${name}\s*=\s*${STRING}`, "m").exec(text), 1);
+    if (value !== null) return { raw: value, source: `setup.py setup(version=${name})`, from: "setup.py" };
+  }
+  return null;
+}
+
+/** Version in a generated ppdet/version.py: `full_version = '...'`, else `__version__` / `version`; plus `commit = '...'`. */
+export function versionFromVersionPy(text: string): FoundVersion | null {
+  for (const key of ["full_version", "__version__", "version"]) {
+    const raw = literal(new RegExp(String.raw`^${key}\s*=\s*${STRING}`, "m").exec(text), 1);
+    if (raw !== null) {
+      const commit = literal(new RegExp(String.raw`^(?:commit|git_commit)\s*=\s*${STRING}`, "m").exec(text), 1);
+      const found: FoundVersion = { raw, source: "ppdet/version.py", from: "ppdet/version.py" };
+      if (commit && !/^(unknown|none|)$/i.test(commit.trim())) found.commit = commit.trim();
+      return found;
+    }
+  }
+  return null;
+}
+
+function isRealVersion(raw: string): boolean {
+  const n = normalizePaddleVersion(raw);
+  return n !== null && !n.develop;
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+  const [ra, rb] = await Promise.all([fs.realpath(a).catch(() => path.resolve(a)), fs.realpath(b).catch(() => path.resolve(b))]);
+  return ra === rb;
+}
+
+interface InstalledRelation {
+  dist: RawDist;
+  fromCheckout: boolean;
+  editable: boolean;
+  /** Where it was installed from, when direct_url.json says. */
+  origin: string | null;
+}
+
+async function relate(dist: RawDist, base: string): Promise<InstalledRelation> {
+  let origin: string | null = null;
+  let editable = false;
+  if (dist.directUrl) {
+    try {
+      const data = JSON.parse(dist.directUrl) as { url?: unknown; dir_info?: { editable?: unknown } };
+      if (typeof data.url === "string") {
+        origin = data.url.startsWith("file:") ? fileURLToPath(data.url) : data.url;
+        editable = data.dir_info?.editable === true;
+      }
+    } catch {
+      /* unreadable direct_url.json: judge by location */
+    }
+  }
+  if (origin !== null && path.isAbsolute(origin) && (await samePath(origin, base))) {
+    return { dist, fromCheckout: true, editable, origin };
+  }
+  if (dist.location && (await samePath(dist.location, base))) return { dist, fromCheckout: true, editable: true, origin };
+  return { dist, fromCheckout: false, editable, origin };
+}
+
+function finish(kind: PaddleDetectionInfo["kind"], base: string | null, found: FoundVersion | null, labelPrefix = ""): PaddleDetectionInfo {
+  if (found === null) {
+    return { version: null, raw: null, source: "none", kind, label: `${labelPrefix}unknown`, base };
+  }
+  const n = normalizePaddleVersion(found.raw);
+  if (n === null) {
+    return { version: null, raw: found.raw, source: found.source, kind, label: `${labelPrefix}unknown (${found.from} says ${JSON.stringify(found.raw)})`, base };
+  }
+  if (n.develop) {
+    return { version: null, raw: found.raw, source: found.source, kind, label: `${labelPrefix}${DEVELOP_LABEL} (${found.from} says ${found.raw})`, base };
+  }
+  const commit = found.commit ? ` (commit ${found.commit.slice(0, 10)})` : "";
+  return { version: n.version, raw: found.raw, source: found.source, kind, label: `${labelPrefix}${n.version}${commit}`, base };
+}
+
+/**
+ * PaddleDetection kind and version for the checkout at root. `installed`
+ * are the distributions the interpreter reported (null when none was asked);
+ * an installed paddledet is used for the version only when it was installed
+ * from this checkout and nothing in the checkout names a version, and draws
+ * a warning when it comes from elsewhere or is a stale-prone copy.
+ */
+export async function detectPaddleDetection(
+  root: string,
+  installed: RawDist[] | null,
+): Promise<{ info: PaddleDetectionInfo; warnings: string[] }> {
+  const warnings: string[] = [];
+  const layout = await findCheckout(root);
+  if (layout.kind === "none" || layout.base === null) {
+    return {
+      info: { version: null, raw: null, source: "none", kind: "none", label: "not a PaddleDetection checkout", base: null },
+      warnings: [`${path.resolve(root)} does not look like a PaddleDetection checkout (no ppdet/ folder); scanning it anyway.`],
+    };
+  }
+  const base = layout.base;
+
+  const versionPyText = await readText(path.join(base, "ppdet", "version.py"));
+  const setupText = layout.hasSetup ? await readText(path.join(base, "setup.py")) : null;
+  const fromVersionPy = versionPyText !== null ? versionFromVersionPy(versionPyText) : null;
+  const fromSetup = setupText !== null ? versionFromSetupPy(setupText) : null;
+
+  let found: FoundVersion | null = null;
+  if (fromVersionPy && isRealVersion(fromVersionPy.raw)) {
+    found = fromVersionPy;
+    if (fromSetup && isRealVersion(fromSetup.raw) && normalizePaddleVersion(fromSetup.raw)!.version !== normalizePaddleVersion(fromVersionPy.raw)!.version) {
+      warnings.push(
+        `ppdet/version.py says ${fromVersionPy.raw} but setup.py says ${fromSetup.raw}; version.py is generated at install time and may be stale. Using ${fromVersionPy.raw}.`,
+      );
+    }
+  } else {
+    found = fromSetup ?? fromVersionPy;
+  }
+
+  const paddledets = await Promise.all((installed ?? []).filter((d) => isPaddleDetName(d.name)).map((d) => relate(d, base)));
+  const mine = paddledets.find((r) => r.fromCheckout);
+  if (found === null && mine) {
+    found = { raw: mine.dist.version, source: "installed paddledet", from: "installed paddledet" };
+  }
+  for (const r of paddledets) {
+    const name = `${canonicalName(r.dist.name)} ${r.dist.version}`;
+    const where = r.dist.location ?? "an unknown location";
+    if (!r.fromCheckout) {
+      const from = r.origin ? ` from ${r.origin}` : "";
+      warnings.push(
+        `${name} is also installed in ${where}${from}, not from this checkout; code that imports ppdet outside the checkout gets that copy, which this run does not change.`,
+      );
+    } else if (!r.editable) {
+      warnings.push(
+        `${name} was installed from this checkout as a copy (not editable) into ${where}; reinstall it after patching if you import ppdet from outside the checkout.`,
+      );
+    }
+  }
+
+  if (layout.kind === "rtdetr") {
+    const info = finish("rtdetr", base, found);
+    const tree = path.basename(base);
+    info.label = found ? `RT-DETR tree ${tree}/ vendoring ppdet ${info.label}` : `RT-DETR tree ${tree}/ vendoring ppdet (no PaddleDetection version)`;
+    return { info, warnings };
+  }
+  return { info: finish("paddledetection", base, found), warnings };
+}

@@ -1,0 +1,74 @@
+/**
+ * Paddle and PaddleDetection versions of the environment a checkout is
+ * fixed in. Paddle comes from --paddle-version, else from one isolated query
+ * of the interpreter's distribution metadata (never `import paddle`);
+ * PaddleDetection from static reads of the checkout (never executed).
+ */
+import { detectPaddleDetection } from "./checkout.js";
+import { inspectInterpreter, locatePython, type InterpreterReport, type Runner } from "./interpreter.js";
+import { paddleFromDistributions, paddleFromFlag } from "./paddle.js";
+import { computeVerdict } from "./verdict.js";
+import type { DetectOptions, Environment, PaddleInfo } from "./types.js";
+
+export { DetectUsageError } from "./types.js";
+export type {
+  DetectOptions,
+  Environment,
+  InterpreterInfo,
+  PaddleDetectionInfo,
+  PaddleDistribution,
+  PaddleInfo,
+  Verdict,
+} from "./types.js";
+export { normalizePaddleVersion, supportsFullGraphKeyword } from "./versions.js";
+export { computeVerdict, formatEnvironmentHeader } from "./verdict.js";
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+/** detectEnvironment with an injectable process runner (tests simulate failing interpreters with it). */
+export async function detectEnvironmentWith(opts: DetectOptions, runner?: Runner): Promise<Environment> {
+  const env = opts.env ?? process.env;
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const warnings: string[] = [];
+
+  // A bad flag is a usage error before any work is done.
+  const flagged: PaddleInfo | null = opts.paddleVersion !== undefined ? paddleFromFlag(opts.paddleVersion) : null;
+
+  // With --paddle-version alone, no interpreter is asked; with --python too, it
+  // is still asked for the installed paddledet (and a disagreeing paddle).
+  let report: InterpreterReport | null = null;
+  if (flagged === null || opts.python !== undefined) {
+    const located = await locatePython(opts.python, env);
+    if (located) report = await inspectInterpreter(located, { env, timeoutMs, runner });
+  }
+  if (report) warnings.push(...report.warnings);
+
+  let paddle: PaddleInfo | null = flagged;
+  if (report && report.info.read !== "failed") {
+    const source = report.info.read;
+    const fromEnv = await paddleFromDistributions(report.dists, report.info.path, source);
+    if (flagged === null) {
+      paddle = fromEnv.paddle;
+      warnings.push(...fromEnv.warnings);
+    } else if (fromEnv.paddle && fromEnv.paddle.version !== flagged.version) {
+      warnings.push(
+        `--paddle-version ${flagged.raw} overrides ${fromEnv.paddle.distribution} ${fromEnv.paddle.raw} installed for ${report.info.path}.`,
+      );
+    }
+  }
+  const detection = await detectPaddleDetection(opts.root, report ? report.dists : null);
+  warnings.push(...detection.warnings);
+
+  return {
+    paddle,
+    paddledetection: detection.info,
+    verdict: computeVerdict(paddle),
+    warnings,
+    interpreter: report ? report.info : null,
+  };
+}
+
+export async function detectEnvironment(opts: DetectOptions): Promise<Environment> {
+  return detectEnvironmentWith(opts);
+}
+
