@@ -3,11 +3,10 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
-import { decodeSource } from "./encoding.js";
 import { collectFiles, type WalkOptions } from "./files.js";
-import { loadPatch } from "./patches.js";
+import { fixBytes } from "./fix-bytes.js";
 import { unifiedDiff } from "./report/diff.js";
-import { fixSource, lastName, type FixStyle, type SiteReport } from "./rewrite/fix-source.js";
+import type { FixStyle, SiteReport } from "./rewrite/fix-source.js";
 import { contentHash, replaceFile } from "./write.js";
 
 export type Mode = "write" | "check" | "dry-run";
@@ -55,7 +54,6 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const mode = options.mode ?? "write";
   const cwd = options.cwd ?? process.cwd();
   const files = await collectFiles(paths, options);
-  const needle = Buffer.from(lastName(loadPatch().callee));
   const results: FileReport[] = new Array(files.length);
 
   // Reads run a few at a time; the parse inside fixSource is synchronous, and
@@ -66,7 +64,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
       const index = next++;
       const file = files[index];
       const display = displayPath(file.path, cwd);
-      results[index] = await processFile(file.path, display, needle, mode, options);
+      results[index] = await processFile(file.path, display, mode, options);
       await turn();
     }
   };
@@ -76,7 +74,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   return { version: 1, mode, files: reported, summary: summarize(results) };
 }
 
-async function processFile(file: string, display: string, needle: Buffer, mode: Mode, options: FixPathsOptions): Promise<FileReport> {
+async function processFile(file: string, display: string, mode: Mode, options: FixPathsOptions): Promise<FileReport> {
   const base = { path: display, sites: [] as SiteReport[] };
   let bytes: Buffer;
   try {
@@ -86,19 +84,15 @@ async function processFile(file: string, display: string, needle: Buffer, mode: 
   } catch (error) {
     return { ...base, status: "error", reason: `cannot read: ${errorText(error)}` };
   }
-  if (bytes.indexOf(needle) < 0) return { ...base, status: "unchanged" };
-  const decoded = decodeSource(bytes);
-  if (!decoded.ok) return { ...base, status: "skipped", reason: decoded.reason };
-
-  const result = fixSource(decoded.text, { path: display, all: options.all, style: options.style });
+  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style });
   const sites = mode === "write" ? result.sites : result.sites.map(pendingAction);
   if (result.status !== "changed") return { path: display, status: result.status, reason: result.reason, sites };
   if (mode === "dry-run") {
-    return { path: display, status: "changed", sites, diff: unifiedDiff(display, decoded.text, result.text) };
+    return { path: display, status: "changed", sites, diff: unifiedDiff(display, result.before!, result.after!) };
   }
   if (mode === "check") return { path: display, status: "changed", sites };
   try {
-    await replaceFile(file, decoded.encode(result.text), contentHash(bytes));
+    await replaceFile(file, result.bytes, contentHash(bytes));
   } catch (error) {
     return { path: display, status: "error", reason: errorText(error), sites: result.sites.map(pendingAction) };
   }

@@ -1,0 +1,65 @@
+// Input/expected pairs under fixtures/cases/<case>/: input.py, expected.py,
+// sites.json (what the report says of each site) and optional options.json.
+// UPDATE_GOLDEN=1 rewrites expected.py and sites.json from the tool's output
+// (review the diff before committing it).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixBytes } from "../src/fix-bytes.js";
+import { applyInsertions } from "../src/rewrite/insertions.js";
+import { fixSource } from "../src/rewrite/fix-source.js";
+
+const CASES = path.resolve(__dirname, "../fixtures/cases");
+const update = process.env.UPDATE_GOLDEN === "1";
+
+describe.each(readdirSync(CASES).sort())("fixtures/cases/%s", (name) => {
+  const dir = path.join(CASES, name);
+  const input = readFileSync(path.join(dir, "input.py"));
+  const optionsFile = path.join(dir, "options.json");
+  const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, "utf8")) : {};
+  const result = fixBytes(input, { path: options.path ?? `${name}.py`, ...options });
+  const sites = result.sites.map((s) => ({ ...s }));
+  const report = { status: result.status, ...(result.reason ? { reason: result.reason } : {}), sites };
+
+  if (update) {
+    writeFileSync(path.join(dir, "expected.py"), result.bytes);
+    writeFileSync(path.join(dir, "sites.json"), `${JSON.stringify(report, null, 2)}\n`);
+  }
+
+  it("produces expected.py byte for byte", () => {
+    expect(result.bytes.equals(readFileSync(path.join(dir, "expected.py")))).toBe(true);
+  });
+
+  it("reports each site as sites.json says", () => {
+    expect(report).toEqual(JSON.parse(readFileSync(path.join(dir, "sites.json"), "utf8")));
+  });
+
+  it("only inserts: every input byte survives in order", () => {
+    if (result.status !== "changed") {
+      expect(result.bytes.equals(input)).toBe(true);
+      return;
+    }
+    const text = result.before!;
+    const fixed = fixSource(text, { path: options.path ?? `${name}.py`, ...options });
+    expect(applyInsertions(text, fixed.insertions)).toBe(result.after);
+    // Cutting each insertion back out of the output gives the input back.
+    let stripped = "";
+    let from = 0;
+    let shift = 0;
+    for (const ins of [...fixed.insertions].sort((a, b) => a.offset - b.offset)) {
+      const at = ins.offset + shift;
+      expect(result.after!.slice(at, at + ins.text.length)).toBe(ins.text);
+      stripped += result.after!.slice(from, at);
+      from = at + ins.text.length;
+      shift += ins.text.length;
+    }
+    stripped += result.after!.slice(from);
+    expect(stripped).toBe(text);
+  });
+
+  it("is idempotent: a second run changes nothing", () => {
+    const again = fixBytes(result.bytes, { path: options.path ?? `${name}.py`, ...options });
+    expect(again.bytes.equals(result.bytes)).toBe(true);
+    expect(again.sites.filter((s) => s.action === "fixed")).toEqual([]);
+  });
+});
