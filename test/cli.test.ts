@@ -1,0 +1,160 @@
+// The command line as users and CI see it: modes, exit codes, output shapes.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { changedFiles, copyTree, removeTree, runCli, ROOT, snapshot } from "./helpers/cli.js";
+
+const CASES = path.join(ROOT, "fixtures/cases");
+const ANSI = /\x1b\[[0-9;]*m/;
+
+let work: string;
+beforeEach(() => {
+  work = copyTree(CASES);
+});
+afterEach(() => removeTree(work));
+
+describe("modes and exit codes", () => {
+  it("default run fixes in place and exits 0; a second run changes nothing", () => {
+    const before = snapshot(work);
+    const first = runCli(["."], { cwd: work });
+    expect(first.code).toBe(0);
+    const afterFirst = snapshot(work);
+    const changed = changedFiles(before, afterFirst);
+    expect(changed).toContain("import-paddle/input.py");
+    expect(changed).not.toContain("negatives/input.py");
+    expect(changed).not.toContain("training-helper-default/input.py");
+    expect(changed).not.toContain("gbk-skipped/input.py");
+    // Each changed input now equals its golden expected output (default options only).
+    for (const file of changed) {
+      const name = file.split("/")[0];
+      if (["training-helper-all", "plain-style", "export-script-context"].includes(name)) continue;
+      expect(readFileSync(path.join(work, file)).equals(readFileSync(path.join(CASES, name, "expected.py")))).toBe(true);
+    }
+    const second = runCli(["."], { cwd: work });
+    expect(second.code).toBe(0);
+    expect(changedFiles(afterFirst, snapshot(work))).toEqual([]);
+    expect(runCli(["--check", "."], { cwd: work }).code).toBe(0);
+  });
+
+  it("--check writes nothing and exits 1 while a fix is pending", () => {
+    const before = snapshot(work);
+    const r = runCli(["--check", "."], { cwd: work });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/import-paddle\/input\.py:5:14 {2}would-fix {2}export {2}result saved with paddle\.jit\.save at line 6/);
+    expect(r.stdout).toMatch(/run without --check to apply/);
+    expect(changedFiles(before, snapshot(work))).toEqual([]);
+  });
+
+  it("--check exits 0 on a tree with nothing to fix", () => {
+    expect(runCli(["--check", "negatives", "shadowed-import"], { cwd: work }).code).toBe(0);
+  });
+
+  it("--dry-run prints a unified diff, writes nothing and exits 0", () => {
+    const before = snapshot(work);
+    const r = runCli(["--dry-run", "import-paddle/input.py"], { cwd: work });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^--- a\/import-paddle\/input\.py\n\+\+\+ b\/import-paddle\/input\.py\n@@ /);
+    expect(r.stdout).toContain("+    static = paddle.jit.to_static(model, input_spec=spec, **_paddle_full_graph_kwargs())");
+    expect(r.stdout).toContain("-    static = paddle.jit.to_static(model, input_spec=spec)");
+    // The human report goes to stderr so the diff can be piped to `patch`.
+    expect(r.stderr).toMatch(/1 to fix/);
+    expect(changedFiles(before, snapshot(work))).toEqual([]);
+  });
+
+  it("missing path: exit 2 with one line on stderr", () => {
+    const r = runCli(["no/such/dir"], { cwd: work });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/no\/such\/dir: no such file or directory/);
+  });
+
+  it("bad usage: exit 2", () => {
+    expect(runCli(["--no-such-flag"], { cwd: work }).code).toBe(2);
+    expect(runCli(["--style", "loud", "."], { cwd: work }).code).toBe(2);
+  });
+
+  it("--all fixes training-time conversions too", () => {
+    const file = "training-helper-default/input.py";
+    expect(runCli(["--check", file], { cwd: work }).code).toBe(0);
+    const r = runCli(["--check", "--all", file], { cwd: work });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/would-fix {2}other {2}training-time conversion in 'apply_to_static'/);
+  });
+
+  it("--version and --help exit 0", () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+    expect(runCli(["--version"]).stdout.trim()).toBe(pkg.version);
+    const help = runCli(["--help"]);
+    expect(help.code).toBe(0);
+    for (const flag of ["--dry-run", "--check", "--all", "--exclude", "--json", "--no-color"]) expect(help.stdout).toContain(flag);
+  });
+});
+
+describe("--json", () => {
+  it("prints version 1 with files, sites and summary, and nothing else on stdout", () => {
+    const r = runCli(["--json", "--check", "."], { cwd: work });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.version).toBe(1);
+    expect(Object.keys(report.summary).sort()).toEqual(
+      ["alreadyFixed", "changed", "errors", "files", "fixed", "needsReview", "skipped", "skippedFiles"].sort(),
+    );
+    const file = report.files.find((f: { path: string }) => f.path === "already-fixed/input.py");
+    expect(file.status).toBe("unchanged");
+    expect(file.sites.map((s: { action: string }) => s.action)).toEqual(["already-fixed", "needs-review", "needs-review"]);
+    for (const f of report.files) {
+      expect(["changed", "unchanged", "skipped", "error"]).toContain(f.status);
+      for (const s of f.sites) {
+        expect(Object.keys(s).sort()).toEqual(["action", "callee", "class", "column", "form", "line", "reason"]);
+        expect(["required", "export", "other"]).toContain(s.class);
+        expect(["fixed", "would-fix", "already-fixed", "skipped", "needs-review"]).toContain(s.action);
+        expect(s.line).toBeGreaterThanOrEqual(1);
+      }
+    }
+    const gbk = report.files.find((f: { path: string }) => f.path === "gbk-skipped/input.py");
+    expect(gbk).toMatchObject({ status: "skipped", reason: expect.stringContaining("gbk") });
+    expect(report.summary.fixed).toBe(
+      report.files.flatMap((f: { sites: { action: string }[] }) => f.sites).filter((s: { action: string }) => s.action === "would-fix").length,
+    );
+  });
+});
+
+describe("walking directories", () => {
+  it("honours .gitignore, skips .git, node_modules and virtualenvs, but takes an explicitly named file", () => {
+    const needy = readFileSync(path.join(CASES, "import-paddle/input.py"));
+    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored", "build"]) {
+      mkdirSync(path.join(work, dir), { recursive: true });
+      writeFileSync(path.join(work, dir, "mod.py"), needy);
+    }
+    writeFileSync(path.join(work, "myenv/pyvenv.cfg"), "home = /usr/bin\n");
+    writeFileSync(path.join(work, ".gitignore"), "ignored/\n");
+    const r = runCli(["--json", "--check", "."], { cwd: work });
+    const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
+    expect(paths).toContain("import-paddle/input.py");
+    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored", "build"]) {
+      expect(paths).not.toContain(`${dir}/mod.py`);
+    }
+    const explicit = runCli(["--json", "--check", "ignored/mod.py"], { cwd: work });
+    expect(JSON.parse(explicit.stdout).files.map((f: { path: string }) => f.path)).toEqual(["ignored/mod.py"]);
+  });
+
+  it("--exclude skips matching paths; --force-exclude applies it to named files", () => {
+    const r = runCli(["--json", "--check", "--exclude", "import-*", "--exclude", "**/bom/**", "."], { cwd: work });
+    const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
+    expect(paths.some((p: string) => p.startsWith("import-"))).toBe(false);
+    expect(paths).not.toContain("bom/input.py");
+    expect(paths).toContain("crlf/input.py");
+    const named = ["--json", "--check", "--exclude", "import-paddle/*", "import-paddle/input.py"];
+    expect(JSON.parse(runCli(named, { cwd: work }).stdout).files).toHaveLength(1);
+    expect(JSON.parse(runCli([...named, "--force-exclude"], { cwd: work }).stdout).files).toHaveLength(0);
+  });
+});
+
+describe("colour", () => {
+  it("is off when piped, with NO_COLOR and with --no-color; FORCE_COLOR turns it on", () => {
+    expect(runCli(["--check", "."], { cwd: work }).stdout).not.toMatch(ANSI);
+    expect(runCli(["--check", "."], { cwd: work, env: { FORCE_COLOR: "1" } }).stdout).toMatch(ANSI);
+    expect(runCli(["--check", "."], { cwd: work, env: { FORCE_COLOR: "1", NO_COLOR: "1" } }).stdout).not.toMatch(ANSI);
+    expect(runCli(["--check", "--no-color", "."], { cwd: work, env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(ANSI);
+  });
+});
