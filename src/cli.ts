@@ -2,7 +2,10 @@
 // The command line: parses options, calls the library, maps the outcome to
 // output and an exit code. No logic of its own.
 import { readFileSync } from "node:fs";
+import { stat } from "node:fs/promises";
+import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import { detectEnvironment, DetectUsageError, supportsFullGraphKeyword, type Environment } from "./detect/index.js";
 import { fixPaths, type Mode, type Report } from "./engine.js";
 import { MissingPathError } from "./files.js";
 import { formatJsonReport } from "./report/json.js";
@@ -19,6 +22,9 @@ interface CliOptions {
   json?: boolean;
   color: boolean;
   style: "guarded" | "plain";
+  paddleVersion?: string;
+  python?: string;
+  detect: boolean;
 }
 
 function packageVersion(): string {
@@ -37,7 +43,14 @@ function program(): Command {
     .option("--force-exclude", "apply --exclude to files named explicitly too")
     .option("--json", "print the report as JSON on stdout")
     .option("--no-color", "never colour the output (NO_COLOR is respected too)")
-    .addOption(new Option("--style <style>", "how the keyword is written").choices(["guarded", "plain"]).default("guarded"))
+    .addOption(
+      new Option("--style <style>", "guarded: through a version guard; plain: a bare full_graph=True (Paddle 2.5+ only)")
+        .choices(["guarded", "plain"])
+        .default("guarded"),
+    )
+    .option("--paddle-version <version>", "the Paddle release the export will run with (skips detection)")
+    .option("--python <path>", "read the installed Paddle from this interpreter")
+    .option("--no-detect", "skip reading the installed Paddle and the checkout's version")
     .version(packageVersion(), "-V, --version")
     .showSuggestionAfterError()
     .exitOverride()
@@ -48,6 +61,28 @@ function useColor(stream: NodeJS.WriteStream, flag: boolean): boolean {
   if (!flag || "NO_COLOR" in process.env) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
   return Boolean(stream.isTTY);
+}
+
+class UsageError extends Error {}
+
+/** The checkout is the first directory given (files alone: the current folder). */
+async function detect(paths: string[], opts: CliOptions): Promise<Environment> {
+  const dirs = await Promise.all(paths.map((p) => stat(p).then((s) => (s.isDirectory() ? p : null), () => null)));
+  const root = path.resolve(dirs.find((d) => d !== null) ?? ".");
+  return detectEnvironment({ root, paddleVersion: opts.paddleVersion, python: opts.python });
+}
+
+/** A bare full_graph=True is a TypeError on Paddle 2.3/2.4: only allowed where it is known to be accepted. */
+function refusePlainUnlessSupported(environment: Environment | null): void {
+  const paddle = environment?.paddle ?? null;
+  if (supportsFullGraphKeyword(paddle)) return;
+  const why = paddle
+    ? `Paddle ${paddle.raw} is not known to accept it (2.3/2.4 raise TypeError)`
+    : "no Paddle was detected to show it is 2.5 or newer (2.3/2.4 raise TypeError)";
+  throw new UsageError(
+    `--style plain writes a bare full_graph=True, and ${why}; ` +
+      "use the default --style guarded, or name a 2.5+ release with --paddle-version"
+  );
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -67,15 +102,18 @@ export async function main(argv: string[]): Promise<number> {
 
   let report: Report;
   try {
+    const environment = opts.detect || opts.paddleVersion || opts.python ? await detect(paths, opts) : undefined;
+    if (opts.style === "plain") refusePlainUnlessSupported(environment ?? null);
     report = await fixPaths(paths, {
       mode,
       all: opts.all,
       style: opts.style,
       exclude: opts.exclude,
       forceExclude: opts.forceExclude,
+      environment,
     });
   } catch (error) {
-    if (error instanceof MissingPathError) {
+    if (error instanceof MissingPathError || error instanceof DetectUsageError || error instanceof UsageError) {
       process.stderr.write(`paddle-fullgraph-fix: ${error.message}\n`);
       return EXIT.error;
     }

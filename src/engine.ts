@@ -3,6 +3,7 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
+import type { Environment } from "./detect/index.js";
 import { collectFiles, type WalkOptions } from "./files.js";
 import { fixBytes } from "./fix-bytes.js";
 import { unifiedDiff } from "./report/diff.js";
@@ -17,6 +18,8 @@ export interface FixPathsOptions extends WalkOptions {
   style?: FixStyle;
   /** Paths in the report are relative to this folder. */
   cwd?: string;
+  /** Attached to the report as is (see detectEnvironment). */
+  environment?: Environment | null;
 }
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
@@ -44,6 +47,8 @@ export interface Summary {
 export interface Report {
   version: 1;
   mode: Mode;
+  /** What detectEnvironment found, when the caller ran it. */
+  environment?: Environment | null;
   files: FileReport[];
   summary: Summary;
 }
@@ -71,7 +76,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
 
   const reported = results.filter((r) => r.status !== "unchanged" || r.sites.length > 0);
-  return { version: 1, mode, files: reported, summary: summarize(results) };
+  return { version: 1, mode, environment: options.environment, files: reported, summary: summarize(results) };
 }
 
 async function processFile(file: string, display: string, mode: Mode, options: FixPathsOptions): Promise<FileReport> {

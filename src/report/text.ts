@@ -1,6 +1,7 @@
 // The human report: one line per call site, `path:line:col  ACTION  CLASS  reason`,
 // then a summary line of counts.
 import { createColors } from "picocolors";
+import { formatEnvironmentHeader } from "../detect/index.js";
 import type { Report, Summary } from "../engine.js";
 import type { SiteAction } from "../rewrite/fix-source.js";
 
@@ -9,6 +10,10 @@ type Colors = ReturnType<typeof createColors>;
 export function formatTextReport(report: Report, color: boolean): string[] {
   const c = createColors(color);
   const lines: string[] = [];
+  if (report.environment) {
+    const [found, verdict, ...warnings] = formatEnvironmentHeader(report.environment);
+    lines.push(c.bold(found), verdict, ...warnings.map((w) => c.yellow(w)), "");
+  }
   for (const file of report.files) {
     if (file.status === "skipped" || file.status === "error") {
       const label = file.status === "error" ? c.red("error") : c.yellow("skipped");
