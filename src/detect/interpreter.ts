@@ -86,6 +86,31 @@ async function isExecutableFile(p: string): Promise<boolean> {
   }
 }
 
+/**
+ * Whether the file starts like a program (ELF, Mach-O, PE, or a `#!` script).
+ * A text file without `#!` is refused before it is run: exec would hand it
+ * to /bin/sh.
+ */
+async function looksLikeProgram(p: string): Promise<boolean> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(p, "r");
+    const buf = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(buf, 0, 4, 0);
+    if (bytesRead < 2) return false;
+    const b = buf.subarray(0, bytesRead);
+    if (b[0] === 0x23 && b[1] === 0x21) return true; // "#!"
+    if (b[0] === 0x4d && b[1] === 0x5a) return true; // "MZ" (Windows)
+    if (bytesRead < 4) return false;
+    const word = b.readUInt32BE(0);
+    return word === 0x7f454c46 || [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe].includes(word);
+  } catch {
+    return false;
+  } finally {
+    await handle?.close();
+  }
+}
+
 function envBin(prefix: string, conda: boolean): string[] {
   if (process.platform === "win32") {
     return conda ? [path.join(prefix, "python.exe")] : [path.join(prefix, "Scripts", "python.exe")];
@@ -115,13 +140,14 @@ export async function locatePython(python: string | undefined, env: NodeJS.Proce
     }
     if (!st.isFile()) throw new DetectUsageError(`--python ${python}: not a file`);
     if (!(await isExecutableFile(p))) throw new DetectUsageError(`--python ${python}: not executable`);
+    if (!(await looksLikeProgram(p))) throw new DetectUsageError(`--python ${python}: not a Python interpreter (not a program)`);
     return { path: p, origin: "flag" };
   }
   const candidates: Located[] = [];
   if (env.VIRTUAL_ENV) for (const p of envBin(env.VIRTUAL_ENV, false)) candidates.push({ path: p, origin: "VIRTUAL_ENV" });
   if (env.CONDA_PREFIX) for (const p of envBin(env.CONDA_PREFIX, true)) candidates.push({ path: p, origin: "CONDA_PREFIX" });
   for (const name of ["python3", "python"]) for (const p of onPath(name, env)) candidates.push({ path: p, origin: "PATH" });
-  for (const c of candidates) if (await isExecutableFile(c.path)) return c;
+  for (const c of candidates) if ((await isExecutableFile(c.path)) && (await looksLikeProgram(c.path))) return c;
   return null;
 }
 

@@ -31,7 +31,7 @@ async function installedVersionFile(location: string | null): Promise<string | n
  * PaddleInfo from the distributions one interpreter has installed, plus
  * warnings. With several paddle distributions, the one whose version matches
  * the installed paddle/version/__init__.py (the files they share) is taken,
- * else the first on the path.
+ * else the first on the path (by name within one directory).
  */
 export async function paddleFromDistributions(
   dists: RawDist[],
@@ -49,6 +49,15 @@ export async function paddleFromDistributions(
     candidates.push({ dist, ...n });
   }
   if (candidates.length === 0) return { paddle: null, warnings };
+  // Path order first (importlib yields one directory after the other), then
+  // by name, so the choice does not hang on the file system's listing order.
+  const firstSeen = (loc: string | null) => dists.findIndex((d) => d.location === loc);
+  candidates.sort(
+    (a, b) =>
+      firstSeen(a.dist.location) - firstSeen(b.dist.location) ||
+      canonicalName(a.dist.name).localeCompare(canonicalName(b.dist.name)) ||
+      a.dist.version.localeCompare(b.dist.version),
+  );
 
   let chosen = candidates[0]!;
   if (candidates.length > 1) {

@@ -4,8 +4,8 @@
  * It reads distribution metadata only: it never imports paddle or ppdet, and
  * with -I -S no sitecustomize/usercustomize and no .pth `import` line runs.
  * Because -S skips the site set-up, it computes the site directories itself
- * (site.venv() only reads pyvenv.cfg) and follows the path lines of .pth files
- * without executing anything, so eggs and `setup.py develop` checkouts are
+ * (reading pyvenv.cfg; site.venv() is not called, as it would process .pth
+ * files) and follows the path lines of .pth files without executing anything, so eggs and `setup.py develop` checkouts are
  * found. Syntax stays Python 3.5-compatible: on an interpreter without
  * importlib.metadata (< 3.8) it still prints the site directories, with
  * "dists": null, and the caller scans them itself.
@@ -22,19 +22,43 @@ def wanted(name):
     n = name.strip().lower().replace("_", "-").replace(".", "-")
     return n == "paddledet" or n == "paddlepaddle" or n.startswith("paddlepaddle-")
 
+def venv_config():
+    # What site.venv() would find, without calling it: site.venv() also
+    # processes .pth files, and their import lines would run.
+    exe_dir = os.path.dirname(os.path.abspath(sys.executable or ""))
+    for d in (exe_dir, os.path.dirname(exe_dir)):
+        cfg = os.path.join(d, "pyvenv.cfg")
+        if os.path.isfile(cfg):
+            system = False
+            try:
+                with open(cfg, encoding="utf-8", errors="replace") as f:
+                    for line in f:
+                        key, _, value = line.partition("=")
+                        if key.strip().lower() == "include-system-site-packages":
+                            system = value.strip().lower() == "true"
+            except (OSError, ValueError):
+                pass
+            return os.path.dirname(exe_dir), system
+    return None
+
 def site_dirs():
     import site
     dirs = []
+    base = getattr(sys, "base_prefix", sys.prefix)
+    venv = venv_config()
+    if venv is None and sys.prefix != base:
+        venv = (sys.prefix, False)
+    prefixes = None
+    user = True
+    if venv is not None:
+        prefixes = [venv[0]] + ([base] if venv[1] else [])
+        user = venv[1]
     try:
-        site.venv(None)
+        dirs.extend(site.getsitepackages(prefixes) if prefixes else site.getsitepackages())
     except Exception:
         pass
     try:
-        dirs.extend(site.getsitepackages())
-    except Exception:
-        pass
-    try:
-        if site.ENABLE_USER_SITE is not False and hasattr(site, "getusersitepackages"):
+        if user and hasattr(site, "getusersitepackages"):
             dirs.append(site.getusersitepackages())
     except Exception:
         pass
