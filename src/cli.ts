@@ -6,7 +6,10 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { detectEnvironment, DetectUsageError, supportsFullGraphKeyword, type Environment } from "./detect/index.js";
-import { fixPaths, type Mode, type Report } from "./engine.js";
+import { fixPaths, pendingAction, summarize, type Mode, type Report } from "./engine.js";
+import { fixBytes, type FixBytesResult } from "./fix-bytes.js";
+import { unifiedDiff } from "./report/diff.js";
+import { formatGithubReport } from "./report/github.js";
 import { MissingPathError } from "./files.js";
 import { formatJsonReport } from "./report/json.js";
 import { formatTextReport } from "./report/text.js";
@@ -20,6 +23,8 @@ interface CliOptions {
   exclude: string[];
   forceExclude?: boolean;
   json?: boolean;
+  format: "text" | "json" | "github";
+  stdinFilename?: string;
   color: boolean;
   style: "guarded" | "plain";
   paddleVersion?: string;
@@ -35,13 +40,15 @@ function packageVersion(): string {
 function program(): Command {
   return new Command("paddle-fullgraph-fix")
     .description("Add a version-guarded full_graph=True to paddle.jit.to_static export calls (Paddle 2.6+ export fix).")
-    .argument("[paths...]", "files or directories to fix", ["."])
+    .argument("[paths...]", "files or directories to fix (default: .); - reads source on stdin")
     .option("--dry-run", "print a unified diff of the fixes; write nothing")
     .option("--check", "write nothing; exit 1 when a fix is pending")
     .option("--all", "also fix sites outside export paths (training-time conversions)")
     .option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--force-exclude", "apply --exclude to files named explicitly too")
-    .option("--json", "print the report as JSON on stdout")
+    .addOption(new Option("--format <format>", "report format").choices(["text", "json", "github"]).default("text"))
+    .option("--json", "print the report as JSON on stdout (same as --format json)")
+    .option("--stdin-filename <path>", "with `-`: the path the source on stdin stands for")
     .option("--no-color", "never colour the output (NO_COLOR is respected too)")
     .addOption(
       new Option("--style <style>", "guarded: through a version guard; plain: a bare full_graph=True (Paddle 2.5+ only)")
@@ -99,12 +106,12 @@ export async function main(argv: string[]): Promise<number> {
   const opts = cmd.opts<CliOptions>();
   const paths = cmd.args.length ? cmd.args : ["."];
   const mode: Mode = opts.dryRun ? "dry-run" : opts.check ? "check" : "write";
-
-  let report: Report;
+  const format = opts.json ? "json" : opts.format;
   try {
+    if (paths.includes("-")) return await runStdin(paths, mode, opts);
     const environment = opts.detect || opts.paddleVersion || opts.python ? await detect(paths, opts) : undefined;
     if (opts.style === "plain") refusePlainUnlessSupported(environment ?? null);
-    report = await fixPaths(paths, {
+    const report = await fixPaths(paths, {
       mode,
       all: opts.all,
       style: opts.style,
@@ -112,6 +119,8 @@ export async function main(argv: string[]): Promise<number> {
       forceExclude: opts.forceExclude,
       environment,
     });
+    print(report, format, opts.color);
+    return exitCode(report, Boolean(opts.check));
   } catch (error) {
     if (error instanceof MissingPathError || error instanceof DetectUsageError || error instanceof UsageError) {
       process.stderr.write(`paddle-fullgraph-fix: ${error.message}\n`);
@@ -119,19 +128,59 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
+}
 
-  if (opts.json) {
+function print(report: Report, format: string, color: boolean): void {
+  if (format === "json") {
     process.stdout.write(`${formatJsonReport(report)}\n`);
-  } else {
-    // In dry-run the diff owns stdout, so the report goes to stderr.
-    const reportStream = mode === "dry-run" ? process.stderr : process.stdout;
-    if (mode === "dry-run") for (const file of report.files) if (file.diff) process.stdout.write(file.diff);
-    const lines = formatTextReport(report, useColor(reportStream, opts.color));
-    reportStream.write(`${lines.join("\n")}\n`);
+    return;
   }
+  if (format === "github") {
+    const lines = formatGithubReport(report);
+    if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
+    process.stdout.write(`${formatTextReport({ ...report, environment: undefined, files: [] }, false).join("\n")}\n`);
+    return;
+  }
+  // In dry-run the diff owns stdout, so the report goes to stderr.
+  const reportStream = report.mode === "dry-run" ? process.stderr : process.stdout;
+  if (report.mode === "dry-run") for (const file of report.files) if (file.diff) process.stdout.write(file.diff);
+  reportStream.write(`${formatTextReport(report, useColor(reportStream, color)).join("\n")}\n`);
+}
+
+function exitCode(report: Report, check: boolean): number {
   if (report.summary.errors) return EXIT.error;
-  if (opts.check && report.summary.fixed) return EXIT.pending;
+  if (check && report.summary.fixed) return EXIT.pending;
   return EXIT.ok;
+}
+
+/**
+ * `-`: source on stdin, and on stdout only the fixed source (or the diff with
+ * --dry-run, nothing with --check); the report goes to stderr.
+ */
+async function runStdin(paths: string[], mode: Mode, opts: CliOptions): Promise<number> {
+  if (paths.length > 1) throw new UsageError("`-` (standard input) cannot be combined with other paths");
+  const name = opts.stdinFilename ?? "stdin.py";
+  const input = await readStdin();
+  const result = fixBytes(input, { path: name, all: opts.all, style: opts.style });
+  const pending = result.status === "changed";
+  if (mode === "write") process.stdout.write(result.bytes);
+  else if (mode === "dry-run" && pending) process.stdout.write(unifiedDiff(name, result.before!, result.after!));
+  const report = stdinReport(name, mode, result);
+  if (opts.json || opts.format === "json") process.stderr.write(`${formatJsonReport(report)}\n`);
+  else process.stderr.write(`${formatTextReport(report, useColor(process.stderr, opts.color)).join("\n")}\n`);
+  return exitCode(report, Boolean(opts.check));
+}
+
+function stdinReport(name: string, mode: Mode, result: FixBytesResult): Report {
+  const sites = mode === "write" ? result.sites : result.sites.map(pendingAction);
+  const file = { path: name, status: result.status, reason: result.reason, sites };
+  return { version: 1, mode, files: [file], summary: summarize([file]) };
+}
+
+async function readStdin(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 main(process.argv).then(

@@ -104,11 +104,11 @@ async function processFile(file: string, display: string, mode: Mode, options: F
   return { path: display, status: "changed", sites };
 }
 
-function pendingAction(site: SiteReport): SiteReport {
+export function pendingAction(site: SiteReport): SiteReport {
   return site.action === "fixed" ? { ...site, action: "would-fix" } : site;
 }
 
-function summarize(results: FileReport[]): Summary {
+export function summarize(results: FileReport[]): Summary {
   const summary: Summary = { files: results.length, changed: 0, fixed: 0, alreadyFixed: 0, skipped: 0, needsReview: 0, errors: 0, skippedFiles: 0 };
   for (const file of results) {
     if (file.status === "changed") summary.changed++;

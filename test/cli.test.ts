@@ -158,3 +158,34 @@ describe("colour", () => {
     expect(runCli(["--check", "--no-color", "."], { cwd: work, env: { FORCE_COLOR: "1" } }).stdout).not.toMatch(ANSI);
   });
 });
+
+describe("standard input (`-`)", () => {
+  it("writes only the fixed source on stdout and the report on stderr", () => {
+    const input = readFileSync(path.join(CASES, "crlf/input.py"), "utf8");
+    const r = runCli(["-", "--stdin-filename", "tools/export_model.py"], { cwd: work, input });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync(path.join(CASES, "crlf/expected.py"), "utf8"));
+    expect(r.stderr).toMatch(/^tools\/export_model\.py:5:20 {2}fixed {2}required/m);
+  });
+
+  it("passes untouched source through unchanged, and --check exits 1 with nothing on stdout", () => {
+    const clean = readFileSync(path.join(CASES, "negatives/input.py"), "utf8");
+    expect(runCli(["-"], { cwd: work, input: clean }).stdout).toBe(clean);
+    const needy = readFileSync(path.join(CASES, "import-paddle/input.py"), "utf8");
+    const check = runCli(["--check", "-"], { cwd: work, input: needy });
+    expect(check.code).toBe(1);
+    expect(check.stdout).toBe("");
+  });
+});
+
+describe("--format github", () => {
+  it("prints a workflow warning per pending fix and a notice per site that needs review", () => {
+    const r = runCli(["--format", "github", "--check", "--no-detect", "import-paddle/input.py", "already-fixed/input.py"], { cwd: work });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split("\n");
+    expect(lines.filter((l) => l.startsWith("::warning "))).toEqual([
+      "::warning file=import-paddle/input.py,line=5,col=14,title=paddle-fullgraph-fix (export)::paddle.jit.to_static(...) needs full_graph=True: result saved with paddle.jit.save at line 6",
+    ]);
+    expect(lines.filter((l) => l.startsWith("::notice ")).length).toBe(2);
+  });
+});
