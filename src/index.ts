@@ -1,4 +1,26 @@
 // Library entry point: the CLI is a thin layer over these.
-export { fixSource, type FixSourceOptions, type FixSourceResult, type SiteReport, type SiteAction, type FixStyle } from "./rewrite/fix-source.js";
-export { fixPaths, type FixPathsOptions, type Report, type FileReport, type Summary, type Mode } from "./engine.js";
+export {
+  fixSource,
+  type FixSourceOptions,
+  type FixSourceResult,
+  type SiteReport,
+  type SiteAction,
+  type FixStyle,
+} from "./rewrite/fix-source.js";
+export { fixBytes, type FixBytesResult } from "./fix-bytes.js";
+export { fixPaths, type FixPathsOptions, type Report, type FileReport, type FileStatus, type Summary, type Mode } from "./engine.js";
+export {
+  detectEnvironment,
+  DetectUsageError,
+  formatEnvironmentHeader,
+  normalizePaddleVersion,
+  supportsFullGraphKeyword,
+  type DetectOptions,
+  type Environment,
+  type PaddleInfo,
+  type PaddleDetectionInfo,
+  type Verdict,
+} from "./detect/index.js";
 export { loadPatch, type Patch } from "./patches.js";
+export type { SiteClass } from "./python/classify.js";
+export type { SiteForm } from "./python/sites.js";
