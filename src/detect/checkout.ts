@@ -93,36 +93,68 @@ function literal(m: RegExpExecArray | null, first: number): string | null {
   return m[first] ?? m[first + 1] ?? null;
 }
 
-/** The text between the parentheses of the first `setup(` call, skipping strings and comments. */
+/**
+ * The text with comments and string contents blanked out (same length, line
+ * breaks kept), so a search in it only sees code.
+ */
+export function maskPython(text: string): string {
+  const out = text.split("");
+  let i = 0;
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to && k < out.length; k++) if (out[k] !== "\n") out[k] = " ";
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === "#") {
+      const nl = text.indexOf("\n", i);
+      const end = nl < 0 ? text.length : nl;
+      blank(i, end);
+      i = end;
+      continue;
+    }
+    if (c === "'" || c === '"') {
+      const quote = text.startsWith(c.repeat(3), i) ? c.repeat(3) : c;
+      let j = i + quote.length;
+      while (j < text.length && !text.startsWith(quote, j)) {
+        if (quote.length === 1 && text[j] === "\n") break; // unterminated single-quoted string
+        j += text[j] === "\\" ? 2 : 1;
+      }
+      blank(i + quote.length, j);
+      i = Math.min(text.length, j + quote.length);
+      continue;
+    }
+    i++;
+  }
+  return out.join("");
+}
+
+/** The text between the parentheses of the first `setup(` call in code (not in comments or strings). */
 export function setupCallBody(text: string): string | null {
+  const masked = maskPython(text);
   const re = /(^|[^\w])setup\s*\(/gm;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const before = text.slice(Math.max(0, m.index - 8), m.index + m[1]!.length);
+  while ((m = re.exec(masked)) !== null) {
+    const before = masked.slice(Math.max(0, m.index - 8), m.index + m[1]!.length);
     if (/\bdef\s*$/.test(before)) continue;
     const open = m.index + m[0].length;
     let depth = 1;
     let i = open;
-    while (i < text.length && depth > 0) {
-      const c = text[i]!;
-      if (c === "#") {
-        const nl = text.indexOf("\n", i);
-        i = nl < 0 ? text.length : nl;
-        continue;
-      }
-      if (c === "'" || c === '"') {
-        const triple = text.startsWith(c.repeat(3), i);
-        const quote = triple ? c.repeat(3) : c;
-        let j = i + quote.length;
-        while (j < text.length && !text.startsWith(quote, j)) j += text[j] === "\\" ? 2 : 1;
-        i = j + quote.length;
-        continue;
-      }
+    for (; i < masked.length && depth > 0; i++) {
+      const c = masked[i]!;
       if (c === "(" || c === "[" || c === "{") depth++;
       else if (c === ")" || c === "]" || c === "}") depth--;
-      i++;
     }
-    return text.slice(open, i - 1);
+    return text.slice(open, depth === 0 ? i - 1 : i);
+  }
+  return null;
+}
+
+/** First match of `re` (global) in `body` that starts in code, not in a comment or string. */
+function firstInCode(re: RegExp, body: string): RegExpExecArray | null {
+  const masked = maskPython(body);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(body)) !== null) {
+    if (masked.slice(m.index, m.index + 7) === "version") return m;
   }
   return null;
 }
@@ -133,9 +165,9 @@ export function versionFromSetupPy(text: string): FoundVersion | null {
   if (ppdet !== null) return { raw: ppdet, source: "setup.py PPDET_VERSION", from: "setup.py" };
   const body = setupCallBody(text);
   if (body === null) return null;
-  const lit = literal(new RegExp(String.raw`\bversion\s*=\s*${STRING}`).exec(body), 1);
+  const lit = literal(firstInCode(new RegExp(String.raw`\bversion\s*=\s*${STRING}`, "g"), body), 1);
   if (lit !== null) return { raw: lit, source: "setup.py setup(version=...)", from: "setup.py" };
-  const name = /\bversion\s*=\s*([A-Za-z_]\w*)\s*[,)\n]/.exec(body + "\n")?.[1];
+  const name = firstInCode(/\bversion\s*=\s*([A-Za-z_]\w*)\s*[,)\n]/g, body + "\n")?.[1];
   if (name) {
     const value = literal(new RegExp(String.raw`^${name}\s*=\s*${STRING}`, "m").exec(text), 1);
     if (value !== null) return { raw: value, source: `setup.py setup(version=${name})`, from: "setup.py" };
