@@ -131,7 +131,16 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string[] {
  */
 export async function locatePython(python: string | undefined, env: NodeJS.ProcessEnv): Promise<Located | null> {
   if (python !== undefined) {
-    const p = path.resolve(python);
+    let p = path.resolve(python);
+    // A bare command name ("python3.11") that is not a file here is looked up on PATH.
+    if (!python.includes("/") && !python.includes(path.sep) && !(await isExecutableFile(p))) {
+      for (const c of onPath(python, env)) {
+        if (await isExecutableFile(c)) {
+          p = c;
+          break;
+        }
+      }
+    }
     let st;
     try {
       st = await fs.stat(p);
@@ -250,8 +259,11 @@ export interface InterpreterReport {
   warnings: string[];
 }
 
+/** The most telling line of an error output: the last one naming an error, else the last one. */
 function oneLine(text: string, max = 160): string {
-  const line = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "").pop() ?? "";
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== "");
+  const telling = lines.filter((l) => /error|unknown option|not found|denied|no such/i.test(l));
+  const line = telling.pop() ?? lines.pop() ?? "";
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 

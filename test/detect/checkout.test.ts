@@ -10,7 +10,7 @@ import {
   versionFromSetupPy,
   versionFromVersionPy,
 } from "../../src/detect/checkout.js";
-import { bareEnv, cleanupTempDirs, fixture, tempDir, writeFiles } from "./helpers.js";
+import { QUERY_TIMEOUT_MS, bareEnv, cleanupTempDirs, fixture, tempDir, writeFiles } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
 
@@ -157,7 +157,7 @@ describe("static reads of setup.py and version.py", () => {
 
 describe("through detectEnvironment", () => {
   it("reports the checkout next to a flagged Paddle, without any interpreter", async () => {
-    const env = await detectEnvironment({ root: fixture("pd-develop"), paddleVersion: "3.0.0", env: bareEnv() });
+    const env = await detectEnvironment({ root: fixture("pd-develop"), paddleVersion: "3.0.0", timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddledetection).toMatchObject({ kind: "paddledetection", raw: "0.0.0", version: null });
     expect(env.interpreter).toBeNull();
   });

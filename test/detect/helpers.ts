@@ -23,6 +23,9 @@ export function cleanupTempDirs(): void {
   for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
 }
 
+/** A generous bound for real interpreter queries, so a loaded machine does not turn them into timeouts. */
+export const QUERY_TIMEOUT_MS = 60_000;
+
 /** The host's python3 (PATH lookup by the shell-less execFileSync). */
 export const HOST_PYTHON = process.env.PFGF_TEST_PYTHON ?? "python3";
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { detectEnvironment, DetectUsageError, detectEnvironmentWith } from "../../src/detect/index.js";
 import { execFileRunner, inspectInterpreter, locatePython, type Runner } from "../../src/detect/interpreter.js";
 import { QUERY_MARKER } from "../../src/detect/query-script.js";
-import { addDist, bareEnv, cleanupTempDirs, fixture, makeVenv, tempDir, writeFiles, writeScript } from "./helpers.js";
+import { QUERY_TIMEOUT_MS, addDist, bareEnv, cleanupTempDirs, fixture, makeVenv, tempDir, writeFiles, writeScript } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
 
@@ -25,7 +25,7 @@ describe("Paddle from a real interpreter's distribution metadata", () => {
     const venv = makeVenv();
     addDist(venv.site, dist, raw);
     addDist(venv.site, "numpy", "1.26.4");
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddle).toEqual({
       version,
       raw,
@@ -44,7 +44,7 @@ describe("Paddle from a real interpreter's distribution metadata", () => {
     const venv = makeVenv();
     addDist(venv.site, "paddlepaddle", "2.6.2");
     addDist(venv.site, "paddlepaddle-gpu", "3.0.0");
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddle?.distribution).toBe("paddlepaddle");
     expect(env.paddle?.others).toEqual([{ distribution: "paddlepaddle-gpu", raw: "3.0.0", version: "3.0.0" }]);
     const warning = env.warnings.find((w) => w.includes("2 Paddle distributions"));
@@ -56,7 +56,7 @@ describe("Paddle from a real interpreter's distribution metadata", () => {
     addDist(venv.site, "paddlepaddle", "2.4.2");
     addDist(venv.site, "paddlepaddle-gpu", "3.0.0b2");
     writeFiles(venv.site, { "paddle/version/__init__.py": "# stand-in for the generated module\nfull_version = '3.0.0-beta2'\nmajor = '3'\n" });
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddle?.distribution).toBe("paddlepaddle-gpu");
     expect(env.paddle?.version).toBe("3.0.0-beta.2");
     expect(env.paddle?.others.map((o) => o.distribution)).toEqual(["paddlepaddle"]);
@@ -68,7 +68,7 @@ describe("Paddle from a real interpreter's distribution metadata", () => {
     const venv = makeVenv();
     addDist(venv.site, "paddle2onnx", "1.0.0");
     addDist(venv.site, "paddlex", "3.0.0");
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddle).toBeNull();
     expect(env.verdict.code).toBe("unknown");
     expect(env.interpreter?.path).toBe(venv.python);
@@ -77,7 +77,7 @@ describe("Paddle from a real interpreter's distribution metadata", () => {
   it("matches distribution names however the metadata spells them", async () => {
     const venv = makeVenv();
     addDist(venv.site, "PaddlePaddle_GPU", "2.6.1");
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddle?.distribution).toBe("paddlepaddle-gpu");
     expect(env.paddle?.version).toBe("2.6.1");
   });
@@ -88,7 +88,7 @@ describe("Paddle from a real interpreter's distribution metadata", () => {
     addDist(elsewhere, "paddlepaddle", "2.6.0", { eggInfo: true });
     const marker = path.join(tempDir(), "pth-import-ran");
     writeFileSync(path.join(venv.site, "extra.pth"), `${elsewhere}\nimport os; open(${JSON.stringify(marker)}, "w").close()\n`);
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddle?.version).toBe("2.6.0");
     expect(env.paddle?.source).toBe("importlib");
     const { existsSync } = await import("node:fs");
@@ -98,7 +98,7 @@ describe("Paddle from a real interpreter's distribution metadata", () => {
 
 describe("which interpreter is asked", () => {
   it("prefers --paddle-version over everything and does not need an interpreter", async () => {
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, paddleVersion: "3.0.0b2", env: bareEnv() });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, paddleVersion: "3.0.0b2", timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddle).toEqual({
       version: "3.0.0-beta.2",
       raw: "3.0.0b2",
@@ -115,7 +115,7 @@ describe("which interpreter is asked", () => {
   it("lets --paddle-version win over --python, with a warning when they disagree", async () => {
     const venv = makeVenv();
     addDist(venv.site, "paddlepaddle", "2.6.2");
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, paddleVersion: "2.4.2", python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, paddleVersion: "2.4.2", python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddle?.source).toBe("flag");
     expect(env.paddle?.version).toBe("2.4.2");
     expect(env.verdict.code).toBe("not-affected");
@@ -123,7 +123,7 @@ describe("which interpreter is asked", () => {
   });
 
   it("rejects a --paddle-version that is not a version", async () => {
-    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, paddleVersion: "latest", env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
+    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, paddleVersion: "latest", timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
   });
 
   it("uses $VIRTUAL_ENV before $CONDA_PREFIX before PATH", async () => {
@@ -134,13 +134,13 @@ describe("which interpreter is asked", () => {
     addDist(b.site, "paddlepaddle", "2.5.2");
     addDist(c.site, "paddlepaddle", "2.4.2");
     const binC = path.join(c.dir, "bin");
-    let env = await detectEnvironment({ root: NOT_A_CHECKOUT, env: bareEnv({ VIRTUAL_ENV: a.dir, CONDA_PREFIX: b.dir, PATH: binC }) });
+    let env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ VIRTUAL_ENV: a.dir, CONDA_PREFIX: b.dir, PATH: binC }) });
     expect(env.paddle?.raw).toBe("2.6.2");
     expect(env.interpreter?.origin).toBe("VIRTUAL_ENV");
-    env = await detectEnvironment({ root: NOT_A_CHECKOUT, env: bareEnv({ CONDA_PREFIX: b.dir, PATH: binC }) });
+    env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ CONDA_PREFIX: b.dir, PATH: binC }) });
     expect(env.paddle?.raw).toBe("2.5.2");
     expect(env.interpreter?.origin).toBe("CONDA_PREFIX");
-    env = await detectEnvironment({ root: NOT_A_CHECKOUT, env: bareEnv({ PATH: binC }) });
+    env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ PATH: binC }) });
     expect(env.paddle?.raw).toBe("2.4.2");
     expect(env.interpreter?.origin).toBe("PATH");
   });
@@ -149,7 +149,7 @@ describe("which interpreter is asked", () => {
     const c = makeVenv();
     addDist(c.site, "paddlepaddle", "2.6.2");
     const gone = path.join(tempDir(), "deleted-venv");
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, env: bareEnv({ VIRTUAL_ENV: gone, PATH: path.join(c.dir, "bin") }) });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ VIRTUAL_ENV: gone, PATH: path.join(c.dir, "bin") }) });
     expect(env.interpreter?.origin).toBe("PATH");
     expect(env.paddle?.raw).toBe("2.6.2");
   });
@@ -165,12 +165,23 @@ describe("which interpreter is asked", () => {
     writeScript(path.join(dir2, "python3"), `exec ${JSON.stringify(withPython3.python)} "$@"`);
     const located = await locatePython(undefined, bareEnv({ PATH: `${dir1}${path.delimiter}${dir2}` }));
     expect(located).toEqual({ path: path.join(dir2, "python3"), origin: "PATH" });
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, env: bareEnv({ PATH: `${dir1}${path.delimiter}${dir2}` }) });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ PATH: `${dir1}${path.delimiter}${dir2}` }) });
     expect(env.paddle?.raw).toBe("3.0.0");
   });
 
+  it("looks a bare --python name up on PATH", async () => {
+    const venv = makeVenv();
+    addDist(venv.site, "paddlepaddle", "2.6.2");
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: "python3", timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ PATH: path.join(venv.dir, "bin") }) });
+    expect(env.interpreter?.path).toBe(path.join(venv.dir, "bin", "python3"));
+    expect(env.paddle?.raw).toBe("2.6.2");
+    await expect(
+      detectEnvironment({ root: NOT_A_CHECKOUT, python: "python3", timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ PATH: tempDir() }) }),
+    ).rejects.toBeInstanceOf(DetectUsageError);
+  });
+
   it("finds nothing when there is no interpreter at all, and carries on", async () => {
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, env: bareEnv({ PATH: tempDir() }) });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ PATH: tempDir() }) });
     expect(env.paddle).toBeNull();
     expect(env.interpreter).toBeNull();
     expect(env.verdict.code).toBe("unknown");
@@ -180,14 +191,14 @@ describe("which interpreter is asked", () => {
 describe("--python that is not a Python", () => {
   it("a missing file", async () => {
     const missing = path.join(tempDir(), "no-such-python");
-    const err = await detectEnvironment({ root: NOT_A_CHECKOUT, python: missing, env: bareEnv() }).catch((e: unknown) => e);
+    const err = await detectEnvironment({ root: NOT_A_CHECKOUT, python: missing, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DetectUsageError);
     expect((err as Error).message).toContain(missing);
     expect((err as Error).message).not.toContain("\n");
   });
 
   it("/bin/false", async () => {
-    const err = await detectEnvironment({ root: NOT_A_CHECKOUT, python: "/bin/false", env: bareEnv() }).catch((e: unknown) => e);
+    const err = await detectEnvironment({ root: NOT_A_CHECKOUT, python: "/bin/false", timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(DetectUsageError);
     expect((err as Error).message).toMatch(/not a usable Python/);
     expect((err as Error).message).not.toContain("\n");
@@ -198,20 +209,30 @@ describe("--python that is not a Python", () => {
     const marker = path.join(dir, "ran");
     const text = path.join(dir, "python.txt");
     writeFileSync(text, `touch ${marker}\n`);
-    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, python: text, env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
+    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, python: text, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
     chmodSync(text, 0o755);
-    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, python: text, env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
+    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, python: text, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
     const { existsSync } = await import("node:fs");
     expect(existsSync(marker)).toBe(false);
   });
 
+  it("a Python 2 (no -I option) names the reason on one line", async () => {
+    const py2 = writeScript(
+      path.join(tempDir(), "python2.7"),
+      'echo "Unknown option: -I" >&2; echo "usage: python2.7 [option] ..." >&2; echo "Try python -h for more information." >&2; exit 2',
+    );
+    const err = await detectEnvironment({ root: NOT_A_CHECKOUT, python: py2, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DetectUsageError);
+    expect((err as Error).message).toMatch(/exited with code 2: Unknown option: -I$/);
+  });
+
   it("a directory", async () => {
-    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, python: tempDir(), env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
+    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, python: tempDir(), timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
   });
 
   it("a program that answers something else", async () => {
     const fake = writeScript(path.join(tempDir(), "python"), 'echo "{\\"hello\\": 1}"');
-    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, python: fake, env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
+    await expect(detectEnvironment({ root: NOT_A_CHECKOUT, python: fake, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() })).rejects.toBeInstanceOf(DetectUsageError);
   });
 });
 
@@ -222,7 +243,7 @@ describe("site-packages fallback", () => {
     addDist(venv.site, "paddlepaddle-gpu", "2.4.2.post117");
     const answer = { marker: QUERY_MARKER, executable: "/fake/python3.7", python: "3.7.16", paths: [venv.site], dists: null, error: "importlib.metadata unavailable: No module named 'importlib.metadata'" };
     const fake = writeScript(path.join(tempDir(), "bin", "python3.7"), `cat <<'JSON'\n${JSON.stringify(answer)}\nJSON`);
-    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: fake, env: bareEnv({ PATH: "/usr/bin:/bin" }) });
+    const env = await detectEnvironment({ root: NOT_A_CHECKOUT, python: fake, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ PATH: "/usr/bin:/bin" }) });
     expect(env.paddle).toMatchObject({ version: "2.4.2", raw: "2.4.2.post117", distribution: "paddlepaddle-gpu", source: "site-packages", python: fake });
     expect(env.interpreter?.read).toBe("site-packages");
     expect(env.warnings.join("\n")).toMatch(/importlib\.metadata/);
@@ -232,7 +253,7 @@ describe("site-packages fallback", () => {
     const venv = makeVenv();
     addDist(venv.site, "paddlepaddle", "2.6.2");
     const crash: Runner = async () => ({ stdout: "", stderr: "Fatal Python error: init_fs_encoding\n", exitCode: 1, spawnError: null, timedOut: false });
-    const env = await detectEnvironmentWith({ root: NOT_A_CHECKOUT, env: bareEnv({ VIRTUAL_ENV: venv.dir }) }, crash);
+    const env = await detectEnvironmentWith({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ VIRTUAL_ENV: venv.dir }) }, crash);
     expect(env.paddle).toMatchObject({ version: "2.6.2", distribution: "paddlepaddle", source: "site-packages", python: venv.python });
     expect(env.warnings.join("\n")).toMatch(/Fatal Python error/);
   });
@@ -250,7 +271,7 @@ describe("site-packages fallback", () => {
   it("an explicit --python whose query fails outright is a usage error", async () => {
     const venv = makeVenv();
     const crash: Runner = async () => ({ stdout: "", stderr: "boom", exitCode: 1, spawnError: null, timedOut: false });
-    await expect(detectEnvironmentWith({ root: NOT_A_CHECKOUT, python: venv.python, env: bareEnv() }, crash)).rejects.toBeInstanceOf(DetectUsageError);
+    await expect(detectEnvironmentWith({ root: NOT_A_CHECKOUT, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() }, crash)).rejects.toBeInstanceOf(DetectUsageError);
   });
 
   it("the real runner kills a query that runs past the timeout", async () => {
@@ -268,11 +289,11 @@ describe("site-packages fallback", () => {
       return execFileRunner(file, args, opts);
     };
     const checkout = fixture("pd-2.4");
-    await inspectInterpreter({ path: venv.python, origin: "flag" }, { env: bareEnv(), timeoutMs: 5000, runner: spy });
+    await inspectInterpreter({ path: venv.python, origin: "flag" }, { env: bareEnv(), timeoutMs: QUERY_TIMEOUT_MS, runner: spy });
     expect(calls).toHaveLength(1);
     expect(calls[0]!.args.slice(0, 3)).toEqual(["-I", "-S", "-c"]);
     expect(path.resolve(calls[0]!.cwd).startsWith(path.resolve(checkout))).toBe(false);
-    const env2 = await detectEnvironmentWith({ root: checkout, python: venv.python, env: bareEnv() }, spy);
+    const env2 = await detectEnvironmentWith({ root: checkout, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() }, spy);
     expect(calls).toHaveLength(2);
     expect(calls[1]!.cwd).not.toBe(checkout);
     expect(env2.paddledetection?.version).toBe("2.4.0");
@@ -290,7 +311,7 @@ describe("installed paddledet", () => {
     const root = checkoutWithoutVersion();
     const venv = makeVenv();
     addDist(venv.site, "paddledet", "2.6.0", { directUrl: { url: `file://${root}`, dir_info: { editable: true } } });
-    const env = await detectEnvironment({ root, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddledetection).toMatchObject({ version: "2.6.0", raw: "2.6.0", source: "installed paddledet", kind: "paddledetection" });
     expect(env.warnings.filter((w) => w.includes("paddledet"))).toEqual([]);
   });
@@ -300,7 +321,7 @@ describe("installed paddledet", () => {
     addDist(root, "paddledet", "2.5.0", { eggInfo: true });
     const venv = makeVenv();
     writeFileSync(path.join(venv.site, "easy-install.pth"), `${root}\n`);
-    const env = await detectEnvironment({ root, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddledetection?.version).toBe("2.5.0");
     expect(env.paddledetection?.source).toBe("installed paddledet");
   });
@@ -309,7 +330,7 @@ describe("installed paddledet", () => {
     const root = fixture("pd-2.4");
     const venv = makeVenv();
     addDist(venv.site, "paddledet", "2.6.0", { directUrl: { url: "file:///somewhere/else/PaddleDetection", dir_info: {} } });
-    const env = await detectEnvironment({ root, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddledetection?.version).toBe("2.4.0");
     expect(env.warnings.join("\n")).toMatch(/paddledet 2\.6\.0 is also installed in .* from \/somewhere\/else\/PaddleDetection, not from this checkout/);
   });
@@ -318,7 +339,7 @@ describe("installed paddledet", () => {
     const root = fixture("pd-develop");
     const venv = makeVenv();
     addDist(venv.site, "paddledet", "2.6.0");
-    const env = await detectEnvironment({ root, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.paddledetection?.version).toBeNull();
     expect(env.warnings.join("\n")).toMatch(/paddledet 2\.6\.0 is also installed in .*site-packages, not from this checkout/);
   });
@@ -329,7 +350,7 @@ describe("installed paddledet", () => {
     symlinkSync(real, link);
     const venv = makeVenv();
     addDist(venv.site, "paddledet", "2.4.0", { directUrl: { url: `file://${link}`, dir_info: {} } });
-    const env = await detectEnvironment({ root: real, python: venv.python, env: bareEnv() });
+    const env = await detectEnvironment({ root: real, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
     expect(env.warnings.join("\n")).toMatch(/installed from this checkout as a copy \(not editable\)/);
   });
 });

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectEnvironment } from "../../src/detect/index.js";
-import { addDist, bareEnv, cleanupTempDirs, makeVenv, tempDir, writeFiles } from "./helpers.js";
+import { QUERY_TIMEOUT_MS, addDist, bareEnv, cleanupTempDirs, makeVenv, tempDir, writeFiles } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
 
@@ -49,6 +49,7 @@ describe("detection never runs checkout or environment code", () => {
       root,
       python: venv.python,
       // PYTHONPATH and PYTHONSTARTUP pointing at the checkout must not matter either.
+      timeoutMs: QUERY_TIMEOUT_MS,
       env: bareEnv({ PYTHONPATH: root, PYTHONSTARTUP: path.join(root, "setup.py"), PYTHONINSPECT: "" }),
     });
 
@@ -62,7 +63,7 @@ describe("detection never runs checkout or environment code", () => {
     writeFiles(root, { "setup.py": 'PPDET_VERSION = "2.4.0"\n', "ppdet/__init__.py": "", "paddle/__init__.py": "__version__ = '9.9.9'\n" });
     addDist(root, "paddlepaddle", "9.9.9");
     const venv = makeVenv();
-    const env = await detectEnvironment({ root, python: venv.python, env: bareEnv({ PYTHONPATH: root }) });
+    const env = await detectEnvironment({ root, python: venv.python, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ PYTHONPATH: root }) });
     expect(env.paddle).toBeNull();
   });
 
