@@ -304,7 +304,7 @@ export async function detectPaddleDetection(
   if (layout.kind === "rtdetr") {
     const info = finish("rtdetr", base, found);
     const tree = path.basename(base);
-    info.label = found ? `RT-DETR tree ${tree}/ vendoring ppdet ${info.label}` : `RT-DETR tree ${tree}/ vendoring ppdet (no PaddleDetection version)`;
+    info.label = found ? `RT-DETR tree ${tree}/ (vendored ppdet ${info.label})` : `RT-DETR tree ${tree}/ (vendored ppdet, no PaddleDetection version)`;
     return { info, warnings };
   }
   return { info: finish("paddledetection", base, found), warnings };

@@ -60,7 +60,7 @@ describe("kind of tree", () => {
     expect(await findCheckout(root)).toEqual({ kind: "rtdetr", base: path.join(root, "rtdetr_paddle"), hasSetup: false });
     const { info } = await detectPaddleDetection(root, null);
     expect(info).toMatchObject({ kind: "rtdetr", version: null });
-    expect(info.label).toMatch(/RT-DETR tree rtdetr_paddle\//);
+    expect(info.label).toBe("RT-DETR tree rtdetr_paddle/ (vendored ppdet, no PaddleDetection version)");
   });
 
   it("root is the rtdetr_paddle tree itself", async () => {
