@@ -3,7 +3,7 @@ import type { CallSite } from "./sites.js";
 
 export type ArgumentState =
   | { kind: "open" }
-  | { kind: "already-fixed"; reason: string }
+  | { kind: "already-fixed"; reason: string; viaGuard: boolean }
   | { kind: "needs-review"; reason: string };
 
 export function argumentState(site: CallSite, keyword: string, value: string, guardFunction: string): ArgumentState {
@@ -18,14 +18,18 @@ export function argumentState(site: CallSite, keyword: string, value: string, gu
       const val = arg.childForFieldName("value")?.text ?? "";
       if (name === keyword) {
         return val === value
-          ? { kind: "already-fixed", reason: `already passes ${keyword}=${value}` }
+          ? {
+              kind: "already-fixed",
+              reason: `already passes ${keyword}=${value} (unguarded: Paddle 2.3/2.4 reject it with TypeError)`,
+              viaGuard: false,
+            }
           : { kind: "needs-review", reason: `passes ${keyword}=${val} explicitly` };
       }
     } else if (arg.type === "dictionary_splat") {
       const inner = arg.namedChildren[0];
       const fn = inner?.type === "call" ? inner.childForFieldName("function")?.text : null;
       if (fn === guardFunction) {
-        return { kind: "already-fixed", reason: `already passes ${keyword} through the paddle-fullgraph-fix guard` };
+        return { kind: "already-fixed", reason: `already passes ${keyword} through the paddle-fullgraph-fix guard`, viaGuard: true };
       }
       splat = arg.text;
     }

@@ -106,7 +106,7 @@ function analyse(root: SyntaxNode, text: string, options: FixSourceOptions, patc
   const sites = findSites(root.tree, scopes, { callees }).map((site) => {
     const classification = classifySite(site, ctx);
     const state = argumentState(site, patch.keyword, patch.value, patch.guard.function);
-    if (state.kind === "already-fixed" && state.reason.includes("guard")) usesGuard = true;
+    if (state.kind === "already-fixed" && state.viaGuard) usesGuard = true;
     const base = {
       line: site.node.startPosition.row + 1,
       column: site.node.startPosition.column + 1,
