@@ -7,6 +7,7 @@
  * Python writes no bytecode (-B) and exports into a temporary directory, so
  * the checkout itself is never modified.
  */
+import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -152,4 +153,45 @@ export async function runTrain(
 export function describeRun(result: PythonResult): string {
   const tail = (text: string) => text.trim().split("\n").slice(-4).join("\n");
   return `exit ${result.code}${result.timedOut ? " (timed out)" : ""}\n--- stdout\n${tail(result.stdout)}\n--- stderr\n${tail(result.stderr)}`;
+}
+
+/** Result of one run of the built CLI. */
+export interface ToolRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * `node dist/cli.js ...args` in `cwd`, as a child process that does not block
+ * the event loop (unlike test/helpers/cli.ts's spawnSync), so several runs
+ * can overlap. Run `npm run build` first.
+ */
+export function runTool(args: readonly string[], cwd: string, timeoutMs = 60_000): Promise<ToolRun> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1" };
+  delete env.FORCE_COLOR;
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [join(REPO_ROOT, "dist", "cli.js"), ...args], {
+      cwd,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => err.push(chunk));
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (code) => {
+      clearTimeout(timer);
+      resolvePromise({
+        code: code ?? -1,
+        stdout: Buffer.concat(out).toString("utf8"),
+        stderr: Buffer.concat(err).toString("utf8"),
+      });
+    });
+  });
 }
