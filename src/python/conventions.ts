@@ -1,6 +1,6 @@
 // A file's own conventions, so inserted code looks like its neighbours:
 // line ending, indentation unit and preferred string quote.
-import type { Tree } from "./parser.js";
+import { query, type Tree } from "./parser.js";
 
 export interface Conventions {
   eol: "\n" | "\r\n";
@@ -22,12 +22,16 @@ export function detectEol(text: string): "\n" | "\r\n" {
   return crlf > lf ? "\r\n" : "\n";
 }
 
+// Conventions show in the first part of a file; looking further only costs.
+const SAMPLE = 256 * 1024;
+
 /** The most common step between a block and the statement that opens it. */
 function detectIndent(text: string, tree: Tree): string {
   const counts = new Map<string, number>();
-  for (const block of tree.rootNode.descendantsOfType("block")) {
-    const owner = block.parent;
-    if (!owner || block.startPosition.row === owner.startPosition.row) continue;
+  for (const match of query("(_ body: (block) @block) @owner").matches(tree.rootNode, { startIndex: 0, endIndex: SAMPLE })) {
+    const owner = match.captures.find((c) => c.name === "owner")!.node;
+    const block = match.captures.find((c) => c.name === "block")!.node;
+    if (block.startPosition.row === owner.startPosition.row) continue;
     const inner = leadingWhitespace(text, block.startIndex);
     const outer = leadingWhitespace(text, owner.startIndex);
     if (inner.length > outer.length && inner.startsWith(outer)) {
@@ -53,8 +57,8 @@ export function leadingWhitespace(text: string, index: number): string {
 function detectQuote(tree: Tree): '"' | "'" {
   let single = 0;
   let double = 0;
-  for (const start of tree.rootNode.descendantsOfType("string_start")) {
-    const delimiter = start.text.replace(/^[a-zA-Z]+/, "");
+  for (const { node } of query("(string_start) @start").captures(tree.rootNode, { startIndex: 0, endIndex: SAMPLE })) {
+    const delimiter = node.text.replace(/^[a-zA-Z]+/, "");
     if (delimiter === "'") single++;
     else if (delimiter === '"') double++;
   }

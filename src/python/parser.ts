@@ -8,21 +8,30 @@ export type SyntaxNode = ParserType.SyntaxNode;
 
 const require = createRequire(import.meta.url);
 let parser: ParserType | undefined;
+const queries = new Map<string, ParserType.Query>();
 
 function getParser(): ParserType {
   if (!parser) {
     const Parser = require("tree-sitter") as typeof ParserType;
-    const Python = require("tree-sitter-python");
     parser = new Parser();
-    parser.setLanguage(Python);
+    parser.setLanguage(require("tree-sitter-python"));
   }
   return parser;
 }
 
+/** A compiled query over the Python grammar (compiled once, on first use). */
+export function query(source: string): ParserType.Query {
+  let q = queries.get(source);
+  if (!q) {
+    const Parser = require("tree-sitter") as typeof ParserType;
+    queries.set(source, (q = new Parser.Query(require("tree-sitter-python"), source)));
+  }
+  return q;
+}
+
 export function parsePython(text: string): Tree {
-  // A callback input avoids the binding's size limit on one string argument.
-  const chunk = 64 * 1024;
-  return getParser().parse((index: number) => text.slice(index, index + chunk));
+  // A string input (not a callback) lets node.text slice the string directly.
+  return getParser().parse(text, undefined, { bufferSize: Math.max(32 * 1024, text.length + 1) });
 }
 
 /** First syntax error as 1-based line:column, or null when the tree is clean. */

@@ -1,7 +1,8 @@
 // Finds the call sites of the patch's callee: calls and decorators whose
 // callee resolves, through the file's imports, to e.g. paddle.jit.to_static.
-import type { SyntaxNode, Tree } from "./parser.js";
-import { ScopeIndex } from "./scopes.js";
+import { isField, type Chain } from "./locate.js";
+import type { NameIndex } from "./names.js";
+import type { SyntaxNode } from "./parser.js";
 
 export type SiteForm = "call" | "decorator";
 
@@ -15,39 +16,57 @@ export interface CallSite {
   args: SyntaxNode | null;
   /** The decorated definition, for decorator sites. */
   decorated: SyntaxNode | null;
+  /** Root-first chain of nodes down to `node` (its ancestors, then itself). */
+  chain: Chain;
 }
 
-export interface SiteQuery {
-  callees: ReadonlySet<string>;
+/** The last name of each dotted path, plus local aliases that import one of them. */
+export function calleeWords(callees: readonly string[]): string[] {
+  return callees.map((c) => c.slice(c.lastIndexOf(".") + 1));
 }
 
-export function findSites(tree: Tree, scopes: ScopeIndex, query: SiteQuery): CallSite[] {
+export function findSites(names: NameIndex, callees: ReadonlySet<string>): CallSite[] {
   const sites: CallSite[] = [];
-  const matches = (expr: SyntaxNode | null): expr is SyntaxNode => {
-    if (!expr || (expr.type !== "identifier" && expr.type !== "attribute")) return false;
-    const qualified = scopes.qualify(expr);
-    return qualified !== null && query.callees.has(qualified);
-  };
-  for (const call of tree.rootNode.descendantsOfType("call")) {
-    const callee = call.childForFieldName("function");
-    if (!matches(callee)) continue;
-    const decorator = call.parent?.type === "decorator" ? call.parent : null;
-    sites.push({
-      form: decorator ? "decorator" : "call",
-      node: call,
-      calleeNode: callee,
-      args: call.childForFieldName("arguments"),
-      decorated: decorator ? decoratedDefinition(decorator) : null,
-    });
-  }
-  for (const decorator of tree.rootNode.descendantsOfType("decorator")) {
-    const expr = decorator.namedChildren.find((c) => c.type !== "comment") ?? null;
-    if (!matches(expr)) continue;
-    sites.push({ form: "decorator", node: expr, calleeNode: expr, args: null, decorated: decoratedDefinition(decorator) });
+  for (const chain of names.chains.values()) {
+    const site = siteAt(chain, names, callees);
+    if (site) sites.push(site);
   }
   return sites.sort((a, b) => a.node.startIndex - b.node.startIndex);
 }
 
-function decoratedDefinition(decorator: SyntaxNode): SyntaxNode | null {
-  return decorator.parent?.childForFieldName("definition") ?? null;
+/** Site whose callee ends with the identifier at the end of `chain`, if any. */
+function siteAt(chain: Chain, names: NameIndex, callees: ReadonlySet<string>): CallSite | null {
+  let i = chain.length - 1;
+  if (chain[i].type !== "identifier") return null;
+  // The callee expression: the identifier itself, or the attribute it ends.
+  const parent = chain[i - 1];
+  if (parent?.type === "attribute") {
+    if (!isField(parent, "attribute", chain[i])) return null;
+    i--;
+  }
+  const callee = chain[i];
+  const holder = chain[i - 1];
+  if (!holder) return null;
+  let site: Omit<CallSite, "chain"> | null = null;
+  if (holder.type === "call" && isField(holder, "function", callee)) {
+    const decorator = chain[i - 2]?.type === "decorator" ? chain[i - 2] : null;
+    site = {
+      form: decorator ? "decorator" : "call",
+      node: holder,
+      calleeNode: callee,
+      args: holder.childForFieldName("arguments"),
+      decorated: decorator ? definitionOf(chain[i - 3]) : null,
+    };
+    i--;
+  } else if (holder.type === "decorator") {
+    site = { form: "decorator", node: callee, calleeNode: callee, args: null, decorated: definitionOf(chain[i - 2]) };
+  }
+  if (!site) return null;
+  const qualified = names.qualify(callee, chain.slice(0, i + 1));
+  if (qualified === null || !callees.has(qualified)) return null;
+  return { ...site, chain: chain.slice(0, i + 1) };
+}
+
+function definitionOf(decorated: SyntaxNode | undefined): SyntaxNode | null {
+  return decorated?.type === "decorated_definition" ? decorated.childForFieldName("definition") : null;
 }

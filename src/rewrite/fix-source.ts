@@ -1,11 +1,12 @@
 // The core: source text in, new text and a per-site account out. No I/O.
 import { loadPatch, type Patch } from "../patches.js";
 import { argumentState } from "../python/arguments.js";
-import { classifySite, type SiteClass } from "../python/classify.js";
+import { classifySite, type ClassifyContext, type SiteClass } from "../python/classify.js";
 import { detectConventions } from "../python/conventions.js";
-import { firstSyntaxError, parsePython, type SyntaxNode } from "../python/parser.js";
-import { ScopeIndex } from "../python/scopes.js";
-import { findSites, type CallSite, type SiteForm } from "../python/sites.js";
+import { NameIndex } from "../python/names.js";
+import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
+import { ScopeFacts } from "../python/scope-facts.js";
+import { calleeWords, findSites, type CallSite, type SiteForm } from "../python/sites.js";
 import { callSiteInsertion } from "./call-site.js";
 import { guardInsertion } from "./guard.js";
 import { applyInsertions, type Insertion } from "./insertions.js";
@@ -63,7 +64,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   if (syntaxError) {
     return unchanged([], { status: "skipped", reason: `syntax error at ${syntaxError.line}:${syntaxError.column}` });
   }
-  const analysis = analyse(tree.rootNode, text, options, patch);
+  const analysis = analyse(tree, text, options, patch);
   const toFix = analysis.sites.filter((s) => s.report.action === "fixed");
   const style = options.style ?? "guarded";
   const keywordText = style === "plain" ? `${patch.keyword}=${patch.value}` : `**${patch.guard.function}()`;
@@ -78,7 +79,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   if (!insertions.length) return unchanged(reports);
 
   const newText = applyInsertions(text, insertions);
-  const problem = verify(newText, options, patch);
+  const problem = verify(newText);
   if (problem) return unchanged(reports, { status: "error", reason: `edit not applied: ${problem}` });
   return { status: "changed", text: newText, sites: reports, insertions };
 }
@@ -92,18 +93,19 @@ export function lastName(qualified: string): string {
   return qualified.slice(qualified.lastIndexOf(".") + 1);
 }
 
-function analyse(root: SyntaxNode, text: string, options: FixSourceOptions, patch: Patch): Analysis {
-  const scopes = new ScopeIndex(root);
-  const callees = new Set([patch.callee, ...patch.calleeAliases]);
-  const ctx = {
-    scopes,
-    root,
+function analyse(tree: Tree, text: string, options: FixSourceOptions, patch: Patch): Analysis {
+  const callees = [patch.callee, ...patch.calleeAliases];
+  const names = new NameIndex(tree, text, [...callees, ...patch.saveCallees], calleeWords([...callees, ...patch.saveCallees]));
+  const ctx: ClassifyContext = {
+    names,
+    root: tree.rootNode,
     filePath: options.path ?? null,
     sotAttributes: new Set(patch.sotAttributes),
     saveCallees: new Set(patch.saveCallees),
+    facts: new ScopeFacts(new Set(patch.sotAttributes)),
   };
   let usesGuard = false;
-  const sites = findSites(root.tree, scopes, { callees }).map((site) => {
+  const sites = findSites(names, new Set(callees)).map((site) => {
     const classification = classifySite(site, ctx);
     const state = argumentState(site, patch.keyword, patch.value, patch.guard.function);
     if (state.kind === "already-fixed" && state.viaGuard) usesGuard = true;
@@ -124,13 +126,8 @@ function analyse(root: SyntaxNode, text: string, options: FixSourceOptions, patc
   return { sites, hasGuardBlock: text.includes(patch.guard.beginMarker), usesGuard };
 }
 
-/** The new text must parse cleanly and need nothing more: a second pass is a no-op. */
-function verify(newText: string, options: FixSourceOptions, patch: Patch): string | null {
-  const tree = parsePython(newText);
-  const error = firstSyntaxError(tree);
-  if (error) return `the result would have a syntax error at ${error.line}:${error.column}`;
-  const again = analyse(tree.rootNode, newText, options, patch);
-  const pending = again.sites.find((s) => s.report.action === "fixed");
-  if (pending) return `site at ${pending.report.line}:${pending.report.column} still unfixed after the edit`;
-  return null;
+/** The new text must parse without an error the old one did not have. */
+function verify(newText: string): string | null {
+  const error = firstSyntaxError(parsePython(newText));
+  return error ? `the result would have a syntax error at ${error.line}:${error.column}` : null;
 }

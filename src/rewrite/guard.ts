@@ -30,7 +30,7 @@ export function guardInsertion(
   const anchor = topBlockEnd(module, firstUse);
   if (anchor === null) {
     // Nothing to follow: go before the first statement (after any header comments).
-    const first = module.namedChildren.find((c) => c.type !== "comment");
+    const first = firstStatement(module);
     const offset = first ? lineStart(text, first.startIndex) : text.length;
     const prefix = offset > 0 && !endsWithEol(text, offset) ? eol : "";
     return { offset, text: prefix + lines.join(eol) + eol + blankLinesAfter(text, offset, eol) };
@@ -61,12 +61,18 @@ const STOPS = new Set(["function_definition", "class_definition", "decorated_def
 
 /** End offset of the last statement of the top block, or null when there is none. */
 function topBlockEnd(module: SyntaxNode, firstUse: number): number | null {
-  const statements = module.namedChildren.filter((c) => c.type !== "comment");
   let end: number | null = null;
-  for (const [i, stmt] of statements.entries()) {
+  let index = 0;
+  // A cursor, not namedChildren: big modules have tens of thousands of statements.
+  const cursor = module.walk();
+  if (!cursor.gotoFirstChild()) return null;
+  do {
+    if (!cursor.nodeIsNamed || cursor.nodeType === "comment") continue;
+    const stmt = cursor.currentNode;
     if (STOPS.has(stmt.type) || stmt.endIndex > firstUse || isMainGuard(stmt)) break;
-    if ((i === 0 && isDocstring(stmt)) || IMPORTS.has(stmt.type) || containsImport(stmt)) end = stmt.endIndex;
-  }
+    if ((index === 0 && isDocstring(stmt)) || IMPORTS.has(stmt.type) || containsImport(stmt)) end = stmt.endIndex;
+    index++;
+  } while (cursor.gotoNextSibling());
   return end;
 }
 
@@ -96,4 +102,13 @@ function lineEnd(text: string, index: number): number {
 
 function endsWithEol(text: string, offset: number): boolean {
   return offset > 0 && text[offset - 1] === "\n";
+}
+
+function firstStatement(module: SyntaxNode): SyntaxNode | null {
+  const cursor = module.walk();
+  if (!cursor.gotoFirstChild()) return null;
+  do {
+    if (cursor.nodeIsNamed && cursor.nodeType !== "comment") return cursor.currentNode;
+  } while (cursor.gotoNextSibling());
+  return null;
 }

@@ -1,0 +1,77 @@
+// Finds, for many text positions at once, the chain of nodes from the root
+// down to the deepest node holding each position. One forward walk with a
+// tree cursor: siblings are stepped over, never rescanned, and only nodes on
+// a path are materialised. (Node.parent is avoided on purpose: tree-sitter
+// computes it by descending from the root, which is quadratic on big files.)
+import type { SyntaxNode, Tree } from "./parser.js";
+
+/** root first, deepest node last */
+export type Chain = readonly SyntaxNode[];
+
+export function locate(tree: Tree, positions: Iterable<number>): Map<number, Chain> {
+  const sorted = [...new Set(positions)].sort((a, b) => a - b);
+  const out = new Map<number, Chain>();
+  if (!sorted.length) return out;
+  const cursor = tree.walk();
+  const stack: SyntaxNode[] = [tree.rootNode];
+  const holds = (node: { startIndex: number; endIndex: number }, p: number) => node.startIndex <= p && p < node.endIndex;
+
+  for (const p of sorted) {
+    // Climb: step forward through siblings, then up, until a node holds p.
+    while (stack.length > 1 && !holds(stack[stack.length - 1], p)) {
+      let found = false;
+      while (cursor.gotoNextSibling()) {
+        if (holds(cursor, p)) {
+          found = true;
+          break;
+        }
+        if (cursor.startIndex > p) break;
+      }
+      if (found) {
+        stack[stack.length - 1] = cursor.currentNode;
+        break;
+      }
+      stack.pop();
+      cursor.gotoParent();
+    }
+    if (!holds(stack[stack.length - 1], p)) continue; // outside the tree
+    // Descend to the deepest node holding p.
+    for (;;) {
+      if (!cursor.gotoFirstChild()) break;
+      let found = false;
+      do {
+        if (holds(cursor, p)) {
+          found = true;
+          break;
+        }
+        if (cursor.startIndex > p) break;
+      } while (cursor.gotoNextSibling());
+      if (!found) {
+        cursor.gotoParent();
+        break;
+      }
+      stack.push(cursor.currentNode);
+    }
+    out.set(p, stack.slice());
+  }
+  return out;
+}
+
+/** Positions where `\bname\b` occurs in the text, for any of the names. */
+export function wordPositions(text: string, names: Iterable<string>): number[] {
+  const list = [...new Set(names)].filter((n) => /^\w+$/.test(n));
+  if (!list.length) return [];
+  const re = new RegExp(`\\b(?:${list.join("|")})\\b`, "g");
+  const out: number[] = [];
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
+  return out;
+}
+
+export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
+  return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;
+}
+
+/** The chain's node that is `node`'s `field` child, tested by position. */
+export function isField(parent: SyntaxNode, field: string, child: SyntaxNode): boolean {
+  return sameNode(parent.childForFieldName(field), child);
+}
