@@ -22,6 +22,11 @@ export interface FixSourceOptions {
   /** `guarded` (default) passes the keyword through the guard; `plain` writes it bare, like upstream. */
   style?: FixStyle;
   patch?: Patch;
+  /**
+   * Sites to fix whatever their class, by 1-based line, with the reason the
+   * report gives (e.g. a traceback led there).
+   */
+  force?: ReadonlyMap<number, string>;
 }
 
 export interface SiteReport {
@@ -116,8 +121,10 @@ function analyse(tree: Tree, text: string, options: FixSourceOptions, patch: Pat
       callee: site.calleeNode.text,
       class: classification.class,
     };
+    const forced = options.force?.get(base.line);
     let report: SiteReport;
     if (state.kind !== "open") report = { ...base, action: state.kind, reason: state.reason };
+    else if (forced) report = { ...base, action: "fixed", reason: forced };
     else if (classification.class === "other" && !options.all) {
       report = { ...base, action: "skipped", reason: `${classification.reason} (--all fixes it too)` };
     } else report = { ...base, action: "fixed", reason: classification.reason };
