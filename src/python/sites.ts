@@ -20,7 +20,7 @@ export interface CallSite {
   chain: Chain;
 }
 
-/** The last name of each dotted path, plus local aliases that import one of them. */
+/** The last name of each dotted path: the words whose occurrences may end a callee. */
 export function calleeWords(callees: readonly string[]): string[] {
   return callees.map((c) => c.slice(c.lastIndexOf(".") + 1));
 }
