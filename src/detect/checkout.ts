@@ -6,9 +6,9 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { canonicalName, isPaddleDetName, type RawDist } from "./metadata.js";
+import { canonicalName, type RawDist } from "./metadata.js";
 import { normalizePaddleVersion } from "./versions.js";
-import type { PaddleDetectionInfo } from "./types.js";
+import type { CheckoutKind, PaddleDetectionInfo } from "./types.js";
 
 export const DEVELOP_LABEL = "develop or a branch cut after early 2023 (2.6.1, 2.7.x)";
 
@@ -32,10 +32,29 @@ async function readText(p: string, limit = 1024 * 1024): Promise<string | null> 
 
 export interface CheckoutLayout {
   kind: PaddleDetectionInfo["kind"];
-  /** Directory holding ppdet/ (null for "none"). */
+  /** Directory holding the toolkit's package (ppdet/, ppocr/, paddleseg/, ppcls/); null for "none". */
   base: string | null;
   /** Whether base has a setup.py. */
   hasSetup: boolean;
+}
+
+type ToolkitKind = Exclude<CheckoutKind, "none">;
+
+/** What marks each toolkit's tree, and the distribution it installs as. */
+export const TOOLKITS: Readonly<Record<ToolkitKind, { name: string; pkg: string; dist: string }>> = {
+  paddledetection: { name: "PaddleDetection", pkg: "ppdet", dist: "paddledet" },
+  rtdetr: { name: "RT-DETR", pkg: "ppdet", dist: "paddledet" },
+  paddleocr: { name: "PaddleOCR", pkg: "ppocr", dist: "paddleocr" },
+  paddleseg: { name: "PaddleSeg", pkg: "paddleseg", dist: "paddleseg" },
+  paddleclas: { name: "PaddleClas", pkg: "ppcls", dist: "paddleclas" },
+};
+
+/** Sibling toolkits, in the order a tree is tested for them (after ppdet/). */
+const SIBLINGS: readonly ToolkitKind[] = ["paddleocr", "paddleseg", "paddleclas"];
+const PACKAGES = new Set(Object.values(TOOLKITS).map((t) => t.pkg));
+
+export function toolkitName(kind: CheckoutKind): string | null {
+  return kind === "none" ? null : TOOLKITS[kind].name;
 }
 
 async function layoutOf(dir: string): Promise<CheckoutLayout | null> {
@@ -43,6 +62,11 @@ async function layoutOf(dir: string): Promise<CheckoutLayout | null> {
     const hasSetup = await isFile(path.join(dir, "setup.py"));
     const looksRtdetr = /rt-?detr/i.test(path.basename(dir)) || (await isDir(path.join(dir, "configs", "rtdetr")));
     return { kind: !hasSetup && looksRtdetr ? "rtdetr" : "paddledetection", base: dir, hasSetup };
+  }
+  for (const kind of SIBLINGS) {
+    if (await isDir(path.join(dir, TOOLKITS[kind].pkg))) {
+      return { kind, base: dir, hasSetup: await isFile(path.join(dir, "setup.py")) };
+    }
   }
   let names: string[] = [];
   try {
@@ -62,16 +86,17 @@ async function layoutOf(dir: string): Promise<CheckoutLayout | null> {
 /**
  * The checkout's layout: PaddleDetection (ppdet/ at root), a standalone
  * RT-DETR tree vendoring ppdet (root/rtdetr_paddle/ppdet/, or root is such a
- * tree), or none. A root inside ppdet/ (e.g. ppdet/engine) is taken to mean
- * the checkout around it.
+ * tree), PaddleOCR (ppocr/), PaddleSeg (paddleseg/), PaddleClas (ppcls/), or
+ * none. A root inside a toolkit's package (e.g. ppdet/engine, ppocr/utils) is
+ * taken to mean the checkout around it.
  */
 export async function findCheckout(root: string): Promise<CheckoutLayout> {
   const abs = path.resolve(root);
   const direct = await layoutOf(abs);
   if (direct) return direct;
   const parts = abs.split(path.sep);
-  const at = parts.lastIndexOf("ppdet");
-  if (at > 0) {
+  for (let at = parts.length - 1; at > 0; at--) {
+    if (!PACKAGES.has(parts[at]!)) continue;
     const around = await layoutOf(parts.slice(0, at).join(path.sep) || path.sep);
     if (around) return around;
   }
@@ -229,24 +254,139 @@ async function relate(dist: RawDist, base: string): Promise<InstalledRelation> {
 }
 
 function finish(kind: PaddleDetectionInfo["kind"], base: string | null, found: FoundVersion | null, labelPrefix = ""): PaddleDetectionInfo {
+  const toolkit = toolkitName(kind);
   if (found === null) {
-    return { version: null, raw: null, source: "none", kind, label: `${labelPrefix}unknown`, base };
+    return { version: null, raw: null, source: "none", kind, label: `${labelPrefix}unknown`, base, toolkit };
   }
   const n = normalizePaddleVersion(found.raw);
   if (n === null) {
-    return { version: null, raw: found.raw, source: found.source, kind, label: `${labelPrefix}unknown (${found.from} says ${JSON.stringify(found.raw)})`, base };
+    return { version: null, raw: found.raw, source: found.source, kind, label: `${labelPrefix}unknown (${found.from} says ${JSON.stringify(found.raw)})`, base, toolkit };
   }
   if (n.develop) {
-    return { version: null, raw: found.raw, source: found.source, kind, label: `${labelPrefix}${DEVELOP_LABEL} (${found.from} says ${found.raw})`, base };
+    // 0.0.0 means something precise only for PaddleDetection's setup.py.
+    const develop = kind === "paddledetection" || kind === "rtdetr" ? DEVELOP_LABEL : "develop";
+    return { version: null, raw: found.raw, source: found.source, kind, label: `${labelPrefix}${develop} (${found.from} says ${found.raw})`, base, toolkit };
   }
   const commit = found.commit ? ` (commit ${found.commit.slice(0, 10)})` : "";
-  return { version: n.version, raw: found.raw, source: found.source, kind, label: `${labelPrefix}${n.version}${commit}`, base };
+  // Sibling toolkits use four-part versions (PaddleOCR 2.7.0.3): show them as written.
+  const shown = kind === "paddledetection" || kind === "rtdetr" ? n.version : found.raw.trim();
+  return { version: n.version, raw: found.raw, source: found.source, kind, label: `${labelPrefix}${shown}${commit}`, base, toolkit };
+}
+
+// ---------------------------------------------------------------------------
+// Sibling toolkits' versions (static reads, like setup.py above).
+
+/** The body of a `[name]` table in TOML text (up to the next table header), or null. */
+export function tomlTable(text: string, name: string): string | null {
+  const lines = text.split(/\r?\n/);
+  const header = new RegExp(String.raw`^\s*\[\s*${name.replace(/\./g, String.raw`\s*\.\s*`)}\s*\]\s*(#.*)?$`);
+  const at = lines.findIndex((l) => header.test(l));
+  if (at < 0) return null;
+  const body: string[] = [];
+  for (const line of lines.slice(at + 1)) {
+    if (/^\s*\[/.test(line)) break;
+    body.push(line);
+  }
+  return body.join("\n");
+}
+
+export interface PyprojectVersion {
+  /** A literal `[project] version = "..."`. */
+  literal: string | null;
+  /** `[tool.setuptools.dynamic] version = {file = "..."}`. */
+  file: string | null;
+  /** `version` is dynamic and `[tool.setuptools_scm]` is configured: it comes from git tags at build time. */
+  scm: boolean;
+}
+
+/** What a pyproject.toml says about the project's version. */
+export function versionFromPyproject(text: string): PyprojectVersion {
+  const project = tomlTable(text, "project") ?? "";
+  const literal = literal_(/^\s*version\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')/m.exec(project));
+  const dynamicTable = tomlTable(text, "tool.setuptools.dynamic") ?? "";
+  const fileMatch = /^\s*version\s*=\s*\{[^}]*\bfile\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')/m.exec(dynamicTable);
+  const file = fileMatch ? fileMatch[1] ?? fileMatch[2] ?? null : null;
+  const dynamic = /^\s*dynamic\s*=\s*\[[^\]]*["']version["']/m.test(project);
+  const scm = literal === null && dynamic && tomlTable(text, "tool.setuptools_scm") !== null;
+  return { literal, file, scm };
+}
+
+function literal_(m: RegExpExecArray | null): string | null {
+  return m ? m[1] ?? m[2] ?? null : null;
+}
+
+/** `NAME = "..."` at the start of a line, for the first name that has one. */
+export function assignedVersion(text: string, names: readonly string[]): { name: string; raw: string } | null {
+  for (const name of names) {
+    const raw = literal(new RegExp(String.raw`^${name}\s*=\s*${STRING}`, "m").exec(text), 1);
+    if (raw !== null) return { name, raw };
+  }
+  return null;
+}
+
+/** First non-empty, non-comment line of a version.txt. */
+export function versionFromText(text: string): string | null {
+  for (const line of text.split(/\r?\n/)) {
+    const t = line.trim();
+    if (t && !t.startsWith("#")) return t;
+  }
+  return null;
+}
+
+interface SiblingVersion {
+  found: FoundVersion | null;
+  /** Why nothing was found, when the tree says why (setuptools_scm). */
+  note: string | null;
+}
+
+async function siblingVersion(kind: "paddleocr" | "paddleseg" | "paddleclas", base: string, hasSetup: boolean): Promise<SiblingVersion> {
+  const candidates: FoundVersion[] = [];
+  const pyprojectText = await readText(path.join(base, "pyproject.toml"));
+  const pyproject = pyprojectText !== null ? versionFromPyproject(pyprojectText) : null;
+
+  const fromFile = async (rel: string, source = rel): Promise<FoundVersion | null> => {
+    const text = await readText(path.join(base, ...rel.split("/")), 4096);
+    const raw = text !== null ? versionFromText(text) : null;
+    return raw !== null ? { raw, source, from: rel } : null;
+  };
+  const fromAssignment = async (rel: string, names: readonly string[]): Promise<FoundVersion | null> => {
+    const text = await readText(path.join(base, ...rel.split("/")));
+    const hit = text !== null ? assignedVersion(text, names) : null;
+    return hit ? { raw: hit.raw, source: `${rel} ${hit.name}`, from: rel } : null;
+  };
+  const push = (v: FoundVersion | null) => {
+    if (v) candidates.push(v);
+  };
+
+  if (kind === "paddleclas") push(await fromFile("version.txt"));
+  if (kind === "paddleseg") push(await fromAssignment("paddleseg/__init__.py", ["__version__"]));
+  if (pyproject?.literal) push({ raw: pyproject.literal, source: "pyproject.toml version", from: "pyproject.toml" });
+  if (pyproject?.file && !/(^|\/)\.\.(\/|$)/.test(pyproject.file) && !path.isAbsolute(pyproject.file)) {
+    push(await fromFile(pyproject.file, `${pyproject.file} (pyproject.toml)`));
+  }
+  if (kind === "paddleocr") {
+    push(await fromAssignment("paddleocr.py", ["VERSION", "__version__"]));
+    push(await fromAssignment("paddleocr/__init__.py", ["VERSION", "__version__"]));
+  }
+  if (hasSetup) {
+    const setupText = await readText(path.join(base, "setup.py"));
+    const v = setupText !== null ? versionFromSetupPy(setupText) : null;
+    if (v) push(v);
+  }
+  // A real version wins over develop/0.0.0 placeholders found earlier.
+  const found = candidates.find((c) => isRealVersion(c.raw)) ?? candidates[0] ?? null;
+  const note =
+    found === null && pyproject?.scm
+      ? "version comes from git tags at build time (setuptools_scm), not from the tree"
+      : null;
+  return { found, note };
 }
 
 /**
- * PaddleDetection kind and version for the checkout at root. `installed`
- * are the distributions the interpreter reported (null when none was asked);
- * an installed paddledet is used for the version only when it was installed
+ * Toolkit kind and version for the checkout at root (PaddleDetection, RT-DETR,
+ * PaddleOCR, PaddleSeg or PaddleClas). `installed` are the distributions the
+ * interpreter reported (null when none was asked); an installed distribution
+ * of the same toolkit is used for the version only when it was installed
  * from this checkout and nothing in the checkout names a version, and draws
  * a warning when it comes from elsewhere or is a stale-prone copy.
  */
@@ -258,54 +398,65 @@ export async function detectPaddleDetection(
   const layout = await findCheckout(root);
   if (layout.kind === "none" || layout.base === null) {
     return {
-      info: { version: null, raw: null, source: "none", kind: "none", label: "not a PaddleDetection checkout", base: null },
-      warnings: [`${path.resolve(root)} does not look like a PaddleDetection checkout (no ppdet/ folder); scanning it anyway.`],
+      info: { version: null, raw: null, source: "none", kind: "none", label: "not a PaddleDetection checkout", base: null, toolkit: null },
+      warnings: [
+        `${path.resolve(root)} does not look like a PaddleDetection checkout or a sibling toolkit's (no ppdet/, ppocr/, paddleseg/ or ppcls/ folder); scanning it anyway.`,
+      ],
     };
   }
   const base = layout.base;
-
-  const versionPyText = await readText(path.join(base, "ppdet", "version.py"));
-  const setupText = layout.hasSetup ? await readText(path.join(base, "setup.py")) : null;
-  const fromVersionPy = versionPyText !== null ? versionFromVersionPy(versionPyText) : null;
-  const fromSetup = setupText !== null ? versionFromSetupPy(setupText) : null;
+  const kind = layout.kind;
+  const distName = TOOLKITS[kind].dist;
 
   let found: FoundVersion | null = null;
-  if (fromVersionPy && isRealVersion(fromVersionPy.raw)) {
-    found = fromVersionPy;
-    if (fromSetup && isRealVersion(fromSetup.raw) && normalizePaddleVersion(fromSetup.raw)!.version !== normalizePaddleVersion(fromVersionPy.raw)!.version) {
-      warnings.push(
-        `ppdet/version.py says ${fromVersionPy.raw} but setup.py says ${fromSetup.raw}; version.py is generated at install time and may be stale. Using ${fromVersionPy.raw}.`,
-      );
+  let note: string | null = null;
+  if (kind === "paddledetection" || kind === "rtdetr") {
+    const versionPyText = await readText(path.join(base, "ppdet", "version.py"));
+    const setupText = layout.hasSetup ? await readText(path.join(base, "setup.py")) : null;
+    const fromVersionPy = versionPyText !== null ? versionFromVersionPy(versionPyText) : null;
+    const fromSetup = setupText !== null ? versionFromSetupPy(setupText) : null;
+    if (fromVersionPy && isRealVersion(fromVersionPy.raw)) {
+      found = fromVersionPy;
+      if (fromSetup && isRealVersion(fromSetup.raw) && normalizePaddleVersion(fromSetup.raw)!.version !== normalizePaddleVersion(fromVersionPy.raw)!.version) {
+        warnings.push(
+          `ppdet/version.py says ${fromVersionPy.raw} but setup.py says ${fromSetup.raw}; version.py is generated at install time and may be stale. Using ${fromVersionPy.raw}.`,
+        );
+      }
+    } else {
+      found = fromSetup ?? fromVersionPy;
     }
   } else {
-    found = fromSetup ?? fromVersionPy;
+    ({ found, note } = await siblingVersion(kind, base, layout.hasSetup));
   }
 
-  const paddledets = await Promise.all((installed ?? []).filter((d) => isPaddleDetName(d.name)).map((d) => relate(d, base)));
-  const mine = paddledets.find((r) => r.fromCheckout);
-  if (found === null && mine) {
-    found = { raw: mine.dist.version, source: "installed paddledet", from: "installed paddledet" };
+  const mine = await Promise.all((installed ?? []).filter((d) => canonicalName(d.name) === distName).map((d) => relate(d, base)));
+  const fromHere = mine.find((r) => r.fromCheckout);
+  if (found === null && fromHere) {
+    found = { raw: fromHere.dist.version, source: `installed ${distName}`, from: `installed ${distName}` };
   }
-  for (const r of paddledets) {
+  const pkg = TOOLKITS[kind].pkg;
+  for (const r of mine) {
     const name = `${canonicalName(r.dist.name)} ${r.dist.version}`;
     const where = r.dist.location ?? "an unknown location";
     if (!r.fromCheckout) {
       const from = r.origin ? ` from ${r.origin}` : "";
       warnings.push(
-        `${name} is also installed in ${where}${from}, not from this checkout; code that imports ppdet outside the checkout gets that copy, which this run does not change.`,
+        `${name} is also installed in ${where}${from}, not from this checkout; code that imports ${pkg} outside the checkout gets that copy, which this run does not change.`,
       );
     } else if (!r.editable) {
       warnings.push(
-        `${name} was installed from this checkout as a copy (not editable) into ${where}; reinstall it after patching if you import ppdet from outside the checkout.`,
+        `${name} was installed from this checkout as a copy (not editable) into ${where}; reinstall it after patching if you import ${pkg} from outside the checkout.`,
       );
     }
   }
 
-  if (layout.kind === "rtdetr") {
+  if (kind === "rtdetr") {
     const info = finish("rtdetr", base, found);
     const tree = path.basename(base);
     info.label = found ? `RT-DETR tree ${tree}/ (vendored ppdet ${info.label})` : `RT-DETR tree ${tree}/ (vendored ppdet, no PaddleDetection version)`;
     return { info, warnings };
   }
-  return { info: finish("paddledetection", base, found), warnings };
+  const info = finish(kind, base, found);
+  if (found === null && note) info.label = `unknown (${note})`;
+  return { info, warnings };
 }

@@ -12,14 +12,17 @@ import type { DetectOptions, Environment, PaddleInfo } from "./types.js";
 
 export { DetectUsageError } from "./types.js";
 export type {
+  CheckoutKind,
   DetectOptions,
   Environment,
   InterpreterInfo,
   PaddleDetectionInfo,
   PaddleDistribution,
   PaddleInfo,
+  ToolkitInfo,
   Verdict,
 } from "./types.js";
+export { TOOLKITS, toolkitName } from "./checkout.js";
 export { normalizePaddleVersion, supportsFullGraphKeyword } from "./versions.js";
 export { computeVerdict, formatEnvironmentHeader } from "./verdict.js";
 

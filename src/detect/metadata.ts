@@ -33,6 +33,13 @@ export function isPaddleDetName(name: string): boolean {
   return canonicalName(name) === "paddledet";
 }
 
+/** The distributions toolkit checkouts install as (paddledet, paddleocr, paddleseg, paddleclas). */
+export const TOOLKIT_DISTRIBUTIONS: readonly string[] = ["paddledet", "paddleocr", "paddleseg", "paddleclas"];
+
+export function isToolkitDistName(name: string): boolean {
+  return TOOLKIT_DISTRIBUTIONS.includes(canonicalName(name));
+}
+
 /** Name and Version from the RFC 822 header block of METADATA / PKG-INFO text. */
 export function parseMetadataHeaders(text: string): { name: string | null; version: string | null } {
   let name: string | null = null;
@@ -108,7 +115,7 @@ export async function pthDirectories(dir: string): Promise<string[]> {
 
 /**
  * Scan site directories (and the directories their .pth files name) for
- * paddlepaddle* and paddledet distributions, in path order.
+ * paddlepaddle* and toolkit (paddledet, paddleocr, ...) distributions, in path order.
  */
 export async function scanSiteDirectories(dirs: string[], followPth = true): Promise<RawDist[]> {
   const all = [...new Set(dirs)];
@@ -130,7 +137,7 @@ export async function scanSiteDirectories(dirs: string[], followPth = true): Pro
       const text = await readSmall(where.file);
       if (text === null) continue;
       const { name, version } = parseMetadataHeaders(text);
-      if (!name || !version || !(isPaddleName(name) || isPaddleDetName(name))) continue;
+      if (!name || !version || !(isPaddleName(name) || isToolkitDistName(name))) continue;
       const directUrl = entry.endsWith(".dist-info") ? await readSmall(path.join(where.metaDir, "direct_url.json")) : null;
       const installer = entry.endsWith(".dist-info") ? await readSmall(path.join(where.metaDir, "INSTALLER"), 256) : null;
       found.push({

@@ -20,7 +20,7 @@ out = {"marker": "${QUERY_MARKER}", "executable": sys.executable,
 
 def wanted(name):
     n = name.strip().lower().replace("_", "-").replace(".", "-")
-    return n == "paddledet" or n == "paddlepaddle" or n.startswith("paddlepaddle-")
+    return n in ("paddledet", "paddleocr", "paddleseg", "paddleclas") or n == "paddlepaddle" or n.startswith("paddlepaddle-")
 
 def venv_config():
     # What site.venv() would find, without calling it: site.venv() also

@@ -31,12 +31,26 @@ export interface PaddleDetectionInfo {
   raw: string | null;
   /** Where the version came from, e.g. "setup.py PPDET_VERSION", "ppdet/version.py", "installed paddledet". */
   source: string;
-  kind: "paddledetection" | "rtdetr" | "none";
+  /**
+   * Which toolkit the tree is: PaddleDetection, a standalone RT-DETR tree
+   * vendoring ppdet, or a sibling toolkit (PaddleOCR, PaddleSeg, PaddleClas).
+   */
+  kind: CheckoutKind;
   /** Human-readable: "2.4.0", "develop or a branch cut after early 2023 (...)", "unknown". */
   label: string;
-  /** Directory that holds ppdet/ (the checkout root, or e.g. root/rtdetr_paddle); null for kind "none". */
+  /** Directory that holds the toolkit's package (ppdet/, ppocr/, paddleseg/, ppcls/); null for kind "none". */
   base?: string | null;
+  /** Display name of the toolkit ("PaddleDetection", "RT-DETR", "PaddleOCR", ...); null for kind "none". */
+  toolkit?: string | null;
 }
+
+export type CheckoutKind = "paddledetection" | "rtdetr" | "paddleocr" | "paddleseg" | "paddleclas" | "none";
+
+/**
+ * The checkout's toolkit. The environment keeps it under `paddledetection`
+ * (the JSON key the report has always used); this alias names what it is now.
+ */
+export type ToolkitInfo = PaddleDetectionInfo;
 
 export interface Verdict {
   code: "affected" | "not-affected" | "unknown";

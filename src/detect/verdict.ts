@@ -2,6 +2,7 @@
  * The one-line verdict (does the export error occur with this Paddle?) and
  * the header lines of the human report.
  */
+import { toolkitName } from "./checkout.js";
 import { convertsWithSot, supportsFullGraphKeyword } from "./versions.js";
 import type { Environment, InterpreterInfo, PaddleDetectionInfo, PaddleInfo, Verdict } from "./types.js";
 
@@ -61,8 +62,9 @@ function detectionPart(d: PaddleDetectionInfo | null): string {
   if (d === null) return "PaddleDetection unknown";
   if (d.kind === "none") return "not a PaddleDetection checkout (scanned anyway)";
   if (d.kind === "rtdetr") return d.label;
-  if (d.version !== null) return `PaddleDetection ${d.label} (${d.source})`;
-  return `PaddleDetection ${d.label}`;
+  const name = d.toolkit ?? toolkitName(d.kind) ?? "PaddleDetection";
+  if (d.version !== null) return `${name} ${d.label} (${d.source})`;
+  return `${name} ${d.label}`;
 }
 
 /** Lines for the top of the human report: what was found, the verdict, then each warning as "warning: ...". */
