@@ -7,7 +7,8 @@ export {
   type SiteAction,
   type FixStyle,
 } from "./rewrite/fix-source.js";
-export { fixBytes, type FixBytesResult } from "./fix-bytes.js";
+export { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
+export { revertSource, type RevertSourceOptions, type RevertSourceResult, type Removal } from "./rewrite/revert.js";
 export { fixPaths, type FixPathsOptions, type Report, type FileReport, type FileStatus, type Summary, type Mode } from "./engine.js";
 export {
   detectEnvironment,

@@ -1,0 +1,168 @@
+// --revert's pure core: each insertion form comes back out exactly, the
+// guard block goes with the blank lines the fix added, upstream's own
+// full_graph=True stays, and what cannot be recovered is pinned down.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixBytes, revertBytes } from "../../src/fix-bytes.js";
+import { loadPatch } from "../../src/patches.js";
+import { fixSource } from "../../src/rewrite/fix-source.js";
+import { revertSource } from "../../src/rewrite/revert.js";
+
+const CASES = path.resolve(__dirname, "../../fixtures/cases");
+const KW = "**_paddle_full_graph_kwargs()";
+const patch = loadPatch();
+
+function roundTrip(input: string, options = { all: true }) {
+  const fixed = fixSource(input, { path: "export.py", ...options });
+  const reverted = revertSource(fixed.text);
+  return { fixed, reverted };
+}
+
+describe("revertSource: each insertion form", () => {
+  // PEP 8's blank lines after the imports (see "what the fix does not record").
+  const headerFor = (body: string) => (body.startsWith("@") ? "import paddle\n\n\n" : "import paddle\n\n");
+  const forms: [string, string, string][] = [
+    ["appended after the last argument", "f = paddle.jit.to_static(model, input_spec=spec)\n", `f = paddle.jit.to_static(model, input_spec=spec, ${KW})\n`],
+    ["after a trailing comma, `)` on that line", "f = paddle.jit.to_static(model, input_spec=spec,)\n", `f = paddle.jit.to_static(model, input_spec=spec, ${KW},)\n`],
+    ["own line after a multi-line trailing comma", "f = paddle.jit.to_static(\n    model,\n    input_spec=spec,  # why\n)\n", `f = paddle.jit.to_static(\n    model,\n    input_spec=spec,  # why\n    ${KW},\n)\n`],
+    ["own line, CRLF", "f = paddle.jit.to_static(\r\n\tmodel,\r\n)\r\n", `f = paddle.jit.to_static(\r\n\tmodel,\r\n\t${KW},\r\n)\r\n`],
+    ["empty call", "f = paddle.jit.to_static()\n", `f = paddle.jit.to_static(${KW})\n`],
+    ["bare decorator", "@paddle.jit.to_static\ndef forward(x):\n    return x\n", `@paddle.jit.to_static(${KW})\ndef forward(x):\n    return x\n`],
+    ["decorator with arguments", "@paddle.jit.to_static(input_spec=[s])\ndef forward(x):\n    return x\n", `@paddle.jit.to_static(input_spec=[s], ${KW})\ndef forward(x):\n    return x\n`],
+  ];
+  it.each(forms)("%s", (_name, body, fixedBody) => {
+    const input = headerFor(body).replace(/\n/g, body.includes("\r\n") ? "\r\n" : "\n") + body;
+    const { fixed, reverted } = roundTrip(input);
+    expect(fixed.status).toBe("changed");
+    expect(fixed.text.endsWith(fixedBody)).toBe(true);
+    expect(reverted).toMatchObject({ status: "changed", guardBlocks: 1, keywords: 1, irregular: 0 });
+    expect(reverted.text).toBe(input);
+  });
+});
+
+describe("revertSource: what is left alone", () => {
+  it("upstream's own full_graph=True (and --style plain's) is not this tool's mark", () => {
+    const input = "import paddle\n\n\ndef export(m):\n    return paddle.jit.to_static(m, full_graph=True)\n";
+    expect(revertSource(input)).toMatchObject({ status: "unchanged", text: input });
+    const plain = fixSource("import paddle\n\n\ndef export(m):\n    return paddle.jit.to_static(m)\n", { all: true, style: "plain" });
+    expect(plain.text).toContain("full_graph=True");
+    expect(revertSource(plain.text).status).toBe("unchanged");
+  });
+
+  it("a file that never mentions the guard is not even parsed (unchanged, same text)", () => {
+    const input = "def f(:\n"; // a syntax error it never gets to see
+    expect(revertSource(input)).toMatchObject({ status: "unchanged", text: input });
+  });
+
+  it("a syntax error anywhere: skipped with the position", () => {
+    const { fixed } = roundTrip("import paddle\n\n\nm = paddle.jit.to_static(net)\n");
+    const broken = `${fixed.text}def oops(:\n`;
+    expect(revertSource(broken)).toMatchObject({ status: "skipped", reason: expect.stringMatching(/^syntax error at \d+:\d+$/), text: broken });
+  });
+
+  it("a begin marker without its end marker: error, nothing removed", () => {
+    const { fixed } = roundTrip("import paddle\n\n\nm = paddle.jit.to_static(net)\n");
+    const cut = fixed.text.replace(`${patch.guard.endMarker}\n`, "");
+    const r = revertSource(cut);
+    expect(r).toMatchObject({ status: "error", text: cut });
+    expect(r.reason).toMatch(/end marker/);
+  });
+
+  it("the guard function used in a way revert cannot undo: error, nothing removed", () => {
+    const { fixed } = roundTrip("import paddle\n\n\nm = paddle.jit.to_static(net)\n");
+    const used = `${fixed.text}extra = _paddle_full_graph_kwargs()\n`;
+    const r = revertSource(used);
+    expect(r).toMatchObject({ status: "error", text: used });
+    expect(r.reason).toMatch(new RegExp(`_paddle_full_graph_kwargs is also used at ${used.split("\n").length - 1}:9`));
+  });
+
+  it("marker text inside a string is not a marker", () => {
+    const input = `import paddle\nDOC = """\n${patch.guard.beginMarker}\n"""\n`;
+    expect(revertSource(input)).toMatchObject({ status: "unchanged", text: input });
+  });
+});
+
+describe("revertSource: keywords moved by hand", () => {
+  it("are removed with one comma and reported as irregular", () => {
+    const { fixed } = roundTrip("import paddle\n\nm = paddle.jit.to_static(net, input_spec=s)\n");
+    const moved = fixed.text.replace(`net, input_spec=s, ${KW}`, `${KW}, net, input_spec=s`);
+    expect(moved).not.toBe(fixed.text);
+    const r = revertSource(moved);
+    expect(r).toMatchObject({ status: "changed", keywords: 1, irregular: 1 });
+    expect(r.text).toBe("import paddle\n\nm = paddle.jit.to_static(net, input_spec=s)\n");
+  });
+
+  it("a keyword left without its guard block is still removed (it would be a NameError)", () => {
+    const r = revertSource(`import paddle\nm = paddle.jit.to_static(net, ${KW})\n`);
+    expect(r).toMatchObject({ status: "changed", guardBlocks: 0, keywords: 1, text: "import paddle\nm = paddle.jit.to_static(net)\n" });
+  });
+});
+
+describe("revertSource: what the fix does not record (documented)", () => {
+  it("`@d()` and `@d` fix to the same text; revert gives the bare `@d`", () => {
+    const withParens = "import paddle\n\n\n@paddle.jit.to_static()\ndef f(x):\n    return x\n";
+    const bare = withParens.replace("to_static()", "to_static");
+    expect(roundTrip(withParens).fixed.text).toBe(roundTrip(bare).fixed.text);
+    expect(roundTrip(withParens).reverted.text).toBe(bare);
+  });
+
+  it("0, 1 or 2 blank lines after the import block fix alike; revert restores PEP 8's count (3+ exact)", () => {
+    const at = (gap: number, next: string) => `import paddle\n${"\n".repeat(gap)}${next}`;
+    const code = "m = paddle.jit.to_static(net)\n";
+    const def = "def f(n):\n    return paddle.jit.to_static(n)\n";
+    for (const next of [code, def]) {
+      const outputs = new Set([0, 1, 2].map((gap) => roundTrip(at(gap, next)).fixed.text));
+      expect(outputs.size).toBe(1);
+      const conventional = next === def ? 2 : 1;
+      for (const gap of [0, 1, 2]) expect(roundTrip(at(gap, next)).reverted.text).toBe(at(conventional, next));
+      for (const gap of [3, 4]) expect(roundTrip(at(gap, next)).reverted.text).toBe(at(gap, next));
+    }
+  });
+});
+
+describe("fixtures/cases: revert(expected.py) is input.py, byte for byte", () => {
+  const names = readdirSync(CASES).sort();
+  it.each(names)("%s", (name) => {
+    const dir = path.join(CASES, name);
+    const input = readFileSync(path.join(dir, "input.py"));
+    const optionsFile = path.join(dir, "options.json");
+    const options = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, "utf8")) : {};
+    const fixed = fixBytes(input, { path: options.path ?? `${name}.py`, ...options });
+    const reverted = revertBytes(fixed.bytes);
+    if (options.style === "plain" || fixed.status !== "changed") {
+      // Nothing of ours in it (the input may carry a guard from an earlier run: then revert removes that).
+      if (!input.includes("_paddle_full_graph_kwargs")) expect(reverted.bytes.equals(fixed.bytes)).toBe(true);
+      return;
+    }
+    expect(reverted.status).toBe("changed");
+    // Inputs that already carried a guard revert past it; all others give the input back.
+    if (!input.includes("_paddle_full_graph_kwargs")) expect(reverted.bytes.equals(input)).toBe(true);
+    else expect(reverted.bytes.includes("_paddle_full_graph_kwargs")).toBe(false);
+  });
+});
+
+describe("revertBytes keeps the encoding", () => {
+  it("latin-1 with a coding line: byte-exact round trip", () => {
+    const input = Buffer.from("# -*- coding: latin-1 -*-\n# café, naïve\nimport paddle\n\nm = paddle.jit.to_static(net)  # é\n", "latin1");
+    const fixed = fixBytes(input, { all: true });
+    expect(fixed.status).toBe("changed");
+    expect(fixed.bytes.includes(Buffer.from("café", "latin1"))).toBe(true);
+    expect(revertBytes(fixed.bytes).bytes.equals(input)).toBe(true);
+  });
+
+  it("UTF-8 with BOM, CRLF: the BOM and line endings survive", () => {
+    const input = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("# 中文\r\nimport paddle\r\n\r\nm = paddle.jit.to_static(net)\r\n")]);
+    const fixed = fixBytes(input, { all: true });
+    expect(fixed.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+    expect(revertBytes(fixed.bytes).bytes.equals(input)).toBe(true);
+  });
+
+  it("gbk: skipped with the reason, bytes untouched", () => {
+    const input = Buffer.concat([Buffer.from("# -*- coding: gbk -*-\n# "), Buffer.from([0xd6, 0xd0]), Buffer.from(`\nx = f(${KW})\n`)]);
+    const r = revertBytes(input);
+    expect(r.status).toBe("skipped");
+    expect(r.reason).toMatch(/gbk/);
+    expect(r.bytes.equals(input)).toBe(true);
+  });
+});
