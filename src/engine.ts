@@ -1,11 +1,19 @@
-// Runs the fix over paths: files -> candidate sources -> fixSource -> written
-// or reported. The only I/O-heavy module; fixSource itself is pure.
-import { promises as fs } from "node:fs";
+// Runs the fix (or its revert) over paths: files -> candidate sources ->
+// fixBytes / revertBytes -> written or reported. The only I/O-heavy module;
+// the rewriting itself is pure.
+//
+// Safety: every file is read once from its real path without blocking,
+// rewritten only through replaceFile (atomic, content-checked), and a file
+// the tool cannot handle is reported with a one-line reason while the rest
+// of the run proceeds. An abort signal (the CLI wires SIGINT/SIGTERM to it)
+// stops new files from being started; a file already read is abandoned
+// whole if its write has not begun, and a write under way completes.
 import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
 import type { Environment } from "./detect/index.js";
-import { collectFiles, type WalkOptions } from "./files.js";
-import { fixBytes } from "./fix-bytes.js";
+import { collectFiles, type SourceFile, type WalkOptions } from "./files.js";
+import { fixBytes, revertBytes } from "./fix-bytes.js";
+import { describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type FsLayer, type ReadFile } from "./fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
 import type { FixStyle, SiteReport } from "./rewrite/fix-source.js";
 import { contentHash, replaceFile } from "./write.js";
@@ -14,15 +22,28 @@ export type Mode = "write" | "check" | "dry-run";
 
 export interface FixPathsOptions extends WalkOptions {
   mode?: Mode;
+  /** Remove what this tool added (guard blocks and keywords) instead of fixing. */
+  revert?: boolean;
   all?: boolean;
   style?: FixStyle;
   /** Paths in the report are relative to this folder. */
   cwd?: string;
   /** Attached to the report as is (see detectEnvironment). */
   environment?: Environment | null;
+  /** Once aborted, no new file is started (see the header). */
+  signal?: AbortSignal;
+  /** Files larger than this are reported and left alone (default 64 MiB). */
+  maxFileBytes?: number;
 }
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
+
+export interface RevertCounts {
+  guardBlocks: number;
+  keywords: number;
+  /** Keywords not in a form this tool writes (removed with a comma; spacing may differ). */
+  irregular: number;
+}
 
 export interface FileReport {
   path: string;
@@ -31,6 +52,8 @@ export interface FileReport {
   sites: SiteReport[];
   /** Unified diff of the change (dry-run only). */
   diff?: string;
+  /** With --revert: what was (or would be) removed. */
+  revert?: RevertCounts;
 }
 
 export interface Summary {
@@ -44,64 +67,118 @@ export interface Summary {
   skippedFiles: number;
 }
 
+export interface Interruption {
+  /** The abort reason: the signal's name when the CLI aborted, else a message. */
+  signal: string;
+  /** Files that were never started (not counted in summary.files). */
+  notStarted: number;
+}
+
 export interface Report {
   version: 1;
   mode: Mode;
+  /** Present (true) for a --revert run. */
+  revert?: boolean;
   /** What detectEnvironment found, when the caller ran it. */
   environment?: Environment | null;
   files: FileReport[];
   summary: Summary;
+  /** Set when the run was aborted before every file was handled. */
+  interrupted?: Interruption;
 }
 
 const READ_CONCURRENCY = 16;
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export async function fixPaths(paths: string[], options: FixPathsOptions = {}): Promise<Report> {
   const mode = options.mode ?? "write";
   const cwd = options.cwd ?? process.cwd();
   const files = await collectFiles(paths, options);
-  const results: FileReport[] = new Array(files.length);
+  const results: (FileReport | undefined)[] = new Array(files.length);
+  const { signal } = options;
 
   // Reads run a few at a time; the parse inside fixSource is synchronous, and
   // the loop yields after each one so the binding can free finished trees.
   let next = 0;
   const worker = async () => {
-    while (next < files.length) {
+    while (next < files.length && !signal?.aborted) {
       const index = next++;
-      const file = files[index];
-      const display = displayPath(file.path, cwd);
-      results[index] = await processFile(file.path, display, mode, options);
+      results[index] = await processFile(files[index], displayPath(files[index].path, cwd), mode, options);
       await turn();
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
 
-  const reported = results.filter((r) => r.status !== "unchanged" || r.sites.length > 0);
-  return { version: 1, mode, environment: options.environment, files: reported, summary: summarize(results) };
+  const done = results.filter((r): r is FileReport => r !== undefined);
+  const reported = done.filter((r) => r.status !== "unchanged" || r.sites.length > 0);
+  const report: Report = { version: 1, mode, environment: options.environment, files: reported, summary: summarize(done) };
+  if (options.revert) report.revert = true;
+  if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
+  return report;
 }
 
-async function processFile(file: string, display: string, mode: Mode, options: FixPathsOptions): Promise<FileReport> {
+interface Outcome {
+  status: FileStatus;
+  reason?: string;
+  sites: SiteReport[];
+  bytes: Buffer;
+  before?: string;
+  after?: string;
+  revert?: RevertCounts;
+}
+
+async function processFile(file: SourceFile, display: string, mode: Mode, options: FixPathsOptions): Promise<FileReport> {
   const base = { path: display, sites: [] as SiteReport[] };
-  let bytes: Buffer;
+  if (file.refusal || !file.target) return { ...base, status: file.refusal?.status ?? "skipped", reason: file.refusal?.reason };
+  const layer = options.fs ?? nodeFs;
+  let read: ReadFile;
   try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return { ...base, status: "skipped", reason: "not a regular file" };
-    bytes = await fs.readFile(file);
+    read = await readRegularFile(layer, file.target, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   } catch (error) {
-    return { ...base, status: "error", reason: `cannot read: ${errorText(error)}` };
+    if (error instanceof NotRegularFileError || error instanceof TooLargeError) return { ...base, status: "skipped", reason: error.message };
+    return { ...base, status: "error", reason: `cannot read: ${describeFsError(error)}` };
   }
+  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options);
+  const { status, reason, sites, revert } = outcome;
+  const report: FileReport = { path: display, status, ...(reason ? { reason } : {}), sites, ...(revert ? { revert } : {}) };
+  if (status !== "changed" || mode === "check") return report;
+  if (mode === "dry-run") return { ...report, diff: unifiedDiff(display, outcome.before!, outcome.after!) };
+  const pending = { ...report, sites: sites.map(pendingAction) };
+  if (options.signal?.aborted) return { ...pending, status: "skipped", reason: `interrupted (${abortName(options.signal)}) before it was written; left alone` };
+  try {
+    await replaceFile(file.target, outcome.bytes, { hash: contentHash(read.bytes), stat: read.stat }, layer);
+  } catch (error) {
+    return { ...pending, status: "error", reason: describeFsError(error) };
+  }
+  return options.revert ? { ...report, reason: revertReason(revert!, true) } : report;
+}
+
+function fixOutcome(bytes: Buffer, display: string, mode: Mode, options: FixPathsOptions): Outcome {
   const result = fixBytes(bytes, { path: display, all: options.all, style: options.style });
-  const sites = mode === "write" ? result.sites : result.sites.map(pendingAction);
-  if (result.status !== "changed") return { path: display, status: result.status, reason: result.reason, sites };
-  if (mode === "dry-run") {
-    return { path: display, status: "changed", sites, diff: unifiedDiff(display, result.before!, result.after!) };
-  }
-  if (mode === "check") return { path: display, status: "changed", sites };
-  try {
-    await replaceFile(file, result.bytes, contentHash(bytes));
-  } catch (error) {
-    return { path: display, status: "error", reason: errorText(error), sites: result.sites.map(pendingAction) };
-  }
-  return { path: display, status: "changed", sites };
+  return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
+}
+
+function revertOutcome(bytes: Buffer, mode: Mode): Outcome {
+  const result = revertBytes(bytes);
+  const revert: RevertCounts = { guardBlocks: result.guardBlocks, keywords: result.keywords, irregular: result.irregular };
+  const reason = result.status === "changed" ? revertReason(revert, mode === "write") : result.reason;
+  return { ...result, reason, sites: [], ...(result.status === "unchanged" ? {} : { revert }) };
+}
+
+/** `removed the guard block and 2 keywords` (or `would remove ...`). */
+export function revertReason(counts: RevertCounts, done: boolean): string {
+  const parts: string[] = [];
+  if (counts.guardBlocks) parts.push(counts.guardBlocks === 1 ? "the guard block" : `${counts.guardBlocks} guard blocks`);
+  if (counts.keywords) parts.push(`${counts.keywords} keyword${counts.keywords === 1 ? "" : "s"}`);
+  let line = `${done ? "removed" : "would remove"} ${parts.join(" and ")}`;
+  if (counts.irregular) line += ` (${counts.irregular} not in the form this tool writes: removed with its comma, spacing may differ)`;
+  return line;
+}
+
+function abortName(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  if (typeof reason === "string") return reason;
+  return reason instanceof Error ? reason.message : "aborted";
 }
 
 export function pendingAction(site: SiteReport): SiteReport {
@@ -130,6 +207,3 @@ function displayPath(file: string, cwd: string): string {
   return shown.split(path.sep).join("/");
 }
 
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -2,23 +2,37 @@
 // directories (pruning ignored folders before descending), honours
 // .gitignore files and --exclude globs; a file named explicitly is always
 // taken unless --force-exclude.
-import { promises as fs, type Dirent } from "node:fs";
+//
+// Every file comes with the real path it will be read from and written to.
+// Walks never descend into symlinked folders (so link loops cannot trap
+// them), take a symlinked file only when it resolves to a regular file inside
+// the walked folder, and report the rest (links out of the given paths,
+// loops, dangling links, FIFOs and sockets named *.py, folders that cannot be
+// listed) with a reason instead of dropping them silently.
+import type { Dirent, Stats } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
+import { describeFsError, fileKind, nodeFs, O, readRegularFile, type FsLayer } from "./fs-layer.js";
 
 export interface WalkOptions {
   exclude?: string[];
   /** Apply excludes to explicitly named files too (pre-commit passes every staged file). */
   forceExclude?: boolean;
+  /** The filesystem (tests inject failures here). */
+  fs?: FsLayer;
 }
 
 export interface SourceFile {
-  /** Absolute path. */
+  /** Absolute path as reached (shown in the report). */
   path: string;
   /** The root the file was reached from (the path the user gave, or the file itself). */
   root: string;
   explicit: boolean;
+  /** The real path (symlinks resolved) that is read and written; null when refused. */
+  target: string | null;
+  /** Set when the file is reported without being read, and why. */
+  refusal?: { status: "skipped" | "error"; reason: string };
 }
 
 export class MissingPathError extends Error {}
@@ -29,30 +43,107 @@ const SKIP_DIRS = new Set([
   ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist", "site-packages",
 ]);
 const PYTHON_FILE = /\.pyw?$/;
+const MAX_IGNORE_BYTES = 4 * 1024 * 1024;
+
+interface Given {
+  given: string;
+  abs: string;
+  lstat: Stats | null;
+  stat: Stats | null;
+  error?: unknown;
+}
 
 export async function collectFiles(paths: string[], options: WalkOptions = {}): Promise<SourceFile[]> {
+  const layer = options.fs ?? nodeFs;
   const excluded = excludeMatcher(options.exclude ?? []);
+  const given = await Promise.all(paths.map((p) => inspect(layer, p)));
+  // Where writes may go: inside a folder the user named, or a file the user named itself.
+  const allowed = await allowedPlaces(layer, given);
   const seen = new Set<string>();
   const out: SourceFile[] = [];
-  const add = async (file: SourceFile) => {
-    const real = await fs.realpath(file.path).catch(() => file.path);
-    if (seen.has(real)) return;
-    seen.add(real);
+  const add = (file: SourceFile) => {
+    const key = file.target ?? `refused:${file.path}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     out.push(file);
   };
-  for (const given of paths) {
-    const abs = path.resolve(given);
-    const stat = await fs.stat(abs).catch(() => null);
-    if (!stat) throw new MissingPathError(`${given}: no such file or directory`);
-    if (stat.isDirectory()) {
-      const rules = await inheritedIgnores(abs);
-      for (const file of await walk(abs, abs, rules, excluded)) await add({ path: file, root: abs, explicit: false });
-    } else {
-      if (options.forceExclude && excluded(path.relative(process.cwd(), abs))) continue;
-      await add({ path: abs, root: abs, explicit: true });
+  for (const g of given) {
+    const { abs } = g;
+    if (!g.lstat) {
+      const err = g.error as NodeJS.ErrnoException;
+      if (err?.code === "ENOENT" || err?.code === "ENOTDIR") throw new MissingPathError(`${g.given}: no such file or directory`);
+      add(refused(abs, abs, true, "error", `cannot access: ${describeFsError(err)}`));
+      continue;
     }
+    if (g.stat?.isDirectory()) {
+      const realRoot = await layer.realpath(abs).catch(() => abs);
+      const rules = await inheritedIgnores(layer, abs);
+      for (const file of await walk(layer, { root: abs, realRoot, excluded }, abs, rules)) add(file);
+      continue;
+    }
+    if (options.forceExclude && excluded(path.relative(process.cwd(), abs))) continue;
+    add(await explicitFile(layer, g, allowed));
   }
   return out;
+}
+
+async function inspect(layer: FsLayer, given: string): Promise<Given> {
+  const abs = path.resolve(given);
+  try {
+    const lstat = await layer.lstat(abs);
+    const stat = lstat.isSymbolicLink() ? await layer.stat(abs).catch(() => null) : lstat;
+    return { given, abs, lstat, stat };
+  } catch (error) {
+    return { given, abs, lstat: null, stat: null, error };
+  }
+}
+
+interface Allowed {
+  folders: string[];
+  files: Set<string>;
+}
+
+async function allowedPlaces(layer: FsLayer, given: Given[]): Promise<Allowed> {
+  const folders: string[] = [];
+  const files = new Set<string>();
+  for (const g of given) {
+    if (!g.lstat) continue;
+    if (g.stat?.isDirectory()) folders.push(await layer.realpath(g.abs).catch(() => g.abs));
+    // A named file's own place: its real folder plus its name (not its link target).
+    else files.add(path.join(await layer.realpath(path.dirname(g.abs)).catch(() => path.dirname(g.abs)), path.basename(g.abs)));
+  }
+  return { folders, files };
+}
+
+function isInside(folder: string, file: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel !== "" && rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
+}
+
+async function explicitFile(layer: FsLayer, g: Given, allowed: Allowed): Promise<SourceFile> {
+  const { abs } = g;
+  if (g.lstat!.isSymbolicLink()) {
+    const real = await layer.realpath(abs).catch((error: unknown) => error as NodeJS.ErrnoException);
+    if (typeof real !== "string") return refused(abs, abs, true, "skipped", brokenLink(real));
+    if (!g.stat?.isFile()) return refused(abs, abs, true, "skipped", `symlink to a ${g.stat ? fileKind(g.stat) : "missing file"}; not followed`);
+    if (!allowed.files.has(real) && !allowed.folders.some((f) => isInside(f, real))) {
+      return refused(abs, abs, true, "skipped", `symlink to ${real}, outside the given paths; not written through (name the target itself to fix it)`);
+    }
+    return { path: abs, root: abs, explicit: true, target: real };
+  }
+  if (!g.lstat!.isFile()) return refused(abs, abs, true, "skipped", `not a regular file (${fileKind(g.lstat!)})`);
+  const real = await layer.realpath(abs).catch(() => abs);
+  return { path: abs, root: abs, explicit: true, target: real };
+}
+
+function brokenLink(error: NodeJS.ErrnoException): string {
+  if (error.code === "ELOOP") return "symlink loop; not followed";
+  if (error.code === "ENOENT") return "broken symlink (its target does not exist); not followed";
+  return `symlink cannot be resolved: ${describeFsError(error)}`;
+}
+
+function refused(file: string, root: string, explicit: boolean, status: "skipped" | "error", reason: string): SourceFile {
+  return { path: file, root, explicit, target: null, refusal: { status, reason } };
 }
 
 function excludeMatcher(globs: string[]): (relative: string) => boolean {
@@ -70,26 +161,58 @@ interface IgnoreLayer {
   rules: Ignore;
 }
 
-async function walk(root: string, dir: string, layers: IgnoreLayer[], excluded: (rel: string) => boolean): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => [] as Dirent[]);
+interface WalkContext {
+  /** The folder as given (absolute), and the same folder with links resolved. */
+  root: string;
+  realRoot: string;
+  excluded: (rel: string) => boolean;
+}
+
+async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: IgnoreLayer[]): Promise<SourceFile[]> {
+  let entries: Dirent[];
+  try {
+    entries = await layer.readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+    return [refused(dir, ctx.root, false, "error", `cannot list folder: ${describeFsError(error)}`)];
+  }
   if (entries.some((e) => e.name === "pyvenv.cfg")) return []; // a virtualenv
-  const own = entries.some((e) => e.name === ".gitignore" && e.isFile()) ? await readIgnore(dir) : null;
+  const own = entries.some((e) => e.name === ".gitignore" && e.isFile()) ? await readIgnore(layer, dir) : null;
   const active = own ? [...layers, own] : layers;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files: string[] = [];
+  const files: SourceFile[] = [];
   for (const entry of entries) {
     const full = path.join(dir, entry.name);
+    // Symlinked folders are never entered: no loops, no walking out of the root.
     const isDir = entry.isDirectory();
     if (isDir && (SKIP_DIRS.has(entry.name) || entry.name.endsWith(".egg-info"))) continue;
-    if (isIgnored(active, full, isDir) || excluded(path.relative(root, full))) continue;
-    if (isDir) files.push(...(await walk(root, full, active, excluded)));
-    else if (PYTHON_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) {
-      // Symlinked files count only when they point inside the root.
-      if (entry.isSymbolicLink() && !(await pointsInside(full, root))) continue;
-      files.push(full);
+    if (isIgnored(active, full, isDir) || ctx.excluded(path.relative(ctx.root, full))) continue;
+    if (isDir) files.push(...(await walk(layer, ctx, full, active)));
+    else if (PYTHON_FILE.test(entry.name)) {
+      const file = await walkedFile(layer, ctx, full, entry);
+      if (file) files.push(file);
     }
   }
   return files;
+}
+
+async function walkedFile(layer: FsLayer, ctx: WalkContext, full: string, entry: Dirent): Promise<SourceFile | null> {
+  // Below the root every folder is real (links are not entered), so this is the file's real path.
+  const inPlace = path.join(ctx.realRoot, path.relative(ctx.root, full));
+  if (entry.isFile()) return { path: full, root: ctx.root, explicit: false, target: inPlace };
+  if (!entry.isSymbolicLink()) {
+    const stat = await layer.lstat(full).catch(() => null);
+    return stat ? refused(full, ctx.root, false, "skipped", `not a regular file (${fileKind(stat)})`) : null;
+  }
+  const real = await layer.realpath(full).catch((error: unknown) => error as NodeJS.ErrnoException);
+  if (typeof real !== "string") return refused(full, ctx.root, false, "skipped", brokenLink(real));
+  const stat = await layer.stat(real).catch(() => null);
+  if (stat?.isDirectory()) return null; // a linked folder named *.py: folders behind links are not walked
+  if (!isInside(ctx.realRoot, real)) {
+    return refused(full, ctx.root, false, "skipped", `symlink to ${real}, outside ${ctx.root}; not followed`);
+  }
+  if (!stat?.isFile()) return refused(full, ctx.root, false, "skipped", `symlink to a ${stat ? fileKind(stat) : "missing file"}; not followed`);
+  return { path: full, root: ctx.root, explicit: false, target: real };
 }
 
 function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
@@ -101,31 +224,23 @@ function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean
   return false;
 }
 
-async function readIgnore(dir: string): Promise<IgnoreLayer | null> {
-  const text = await fs.readFile(path.join(dir, ".gitignore"), "utf8").catch(() => null);
-  return text === null ? null : { dir, rules: ignore().add(text) };
+async function readIgnore(layer: FsLayer, dir: string): Promise<IgnoreLayer | null> {
+  const read = await readRegularFile(layer, path.join(dir, ".gitignore"), MAX_IGNORE_BYTES, O.readFollowing).catch(() => null);
+  return read === null ? null : { dir, rules: ignore().add(read.bytes.toString("utf8")) };
 }
 
 /** .gitignore files between the enclosing git repository's top and the walk root. */
-async function inheritedIgnores(root: string): Promise<IgnoreLayer[]> {
+async function inheritedIgnores(layer: FsLayer, root: string): Promise<IgnoreLayer[]> {
   const chain: string[] = [];
   for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
     chain.unshift(dir);
-    if (await exists(path.join(dir, ".git"))) break;
+    if (await exists(layer, path.join(dir, ".git"))) break;
     if (path.dirname(dir) === dir) return []; // not inside a git repository
   }
-  const layers = await Promise.all(chain.map(readIgnore));
+  const layers = await Promise.all(chain.map((dir) => readIgnore(layer, dir)));
   return layers.filter((l): l is IgnoreLayer => l !== null);
 }
 
-async function pointsInside(link: string, root: string): Promise<boolean> {
-  const real = await fs.realpath(link).catch(() => null);
-  const realRoot = await fs.realpath(root).catch(() => root);
-  if (!real) return false;
-  const stat = await fs.stat(real).catch(() => null);
-  return !!stat?.isFile() && !path.relative(realRoot, real).startsWith("..");
-}
-
-async function exists(p: string): Promise<boolean> {
-  return fs.stat(p).then(() => true, () => false);
+async function exists(layer: FsLayer, p: string): Promise<boolean> {
+  return layer.stat(p).then(() => true, () => false);
 }

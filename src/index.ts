@@ -10,6 +10,8 @@ export {
 export { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
 export { revertSource, type RevertSourceOptions, type RevertSourceResult, type Removal } from "./rewrite/revert.js";
 export { fixPaths, type FixPathsOptions, type Report, type FileReport, type FileStatus, type Summary, type Mode } from "./engine.js";
+export type { Interruption, RevertCounts } from "./engine.js";
+export { nodeFs, type FsLayer } from "./fs-layer.js";
 export {
   detectEnvironment,
   DetectUsageError,
