@@ -1,0 +1,31 @@
+// The CLI-facing ends of the traceback flow: text in -> plan, the lines to
+// print, and the exit code.
+import path from "node:path";
+import { parseTraceback } from "./parse.js";
+import { planFromTraceback, type PlanOptions, type TracebackPlan } from "./plan.js";
+
+/** parseTraceback then planFromTraceback. */
+export async function planFromTracebackText(text: string, root: string, options: PlanOptions = {}): Promise<TracebackPlan> {
+  return planFromTraceback(parseTraceback(text), root, options);
+}
+
+/**
+ * 0 when the plan found the call(s) behind the error (after fixing them, or
+ * when they are already fixed); 2 when there is nothing this tool can do from
+ * this traceback (another error, no traceback, frames outside the checkout,
+ * not traced). `--check` maps a plan with open sites to 1 itself.
+ */
+export function tracebackExitCode(plan: TracebackPlan): 0 | 2 {
+  return plan.status === "planned" ? 0 : 2;
+}
+
+/** Lines for stderr: what the traceback says, where it surfaced, and what will be forced. */
+export function formatTracebackPlan(plan: TracebackPlan, cwd = process.cwd()): string[] {
+  const lines: string[] = [];
+  if (plan.failing && plan.attribute) {
+    const shown = path.relative(cwd, plan.failing.file!) || plan.failing.relPath;
+    lines.push(`Traceback: RuntimeError (SOT refused .${plan.attribute}) surfaced at ${shown}:${plan.failing.line} in ${plan.failing.frame.function}.`);
+  }
+  lines.push(...plan.messages);
+  return lines;
+}
