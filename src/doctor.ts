@@ -1,0 +1,166 @@
+// `paddle-fullgraph-fix doctor [root]`: one screen that says which Paddle and
+// toolkit are installed, whether the export will hit the full_graph error,
+// which call sites are still unfixed, and the exact command that fixes them.
+// Pure: it reads an Environment (detectEnvironment) and a --check Report
+// (fixPaths(paths, { mode: "check" })) and returns lines.
+import { formatEnvironmentHeader, supportsFullGraphKeyword, type Environment } from "./detect/index.js";
+import type { FileReport, Report } from "./engine.js";
+import type { SiteReport } from "./rewrite/fix-source.js";
+
+export interface DoctorOptions {
+  /** How to spell the tool in suggested commands (default `npx paddle-fullgraph-fix`). */
+  command?: string;
+  /** The checkout root as the user named it (default `.`); shell-quoted in commands. */
+  root?: string;
+  /** How many unfixed sites to list before "... and N more" (default 8). */
+  maxSites?: number;
+}
+
+export type DoctorStatus =
+  /** An unfixed site reads the converted program, and this Paddle (or an unknown one) converts with SOT. */
+  | "will-fail"
+  /** Unfixed export-path sites, but none that dies here (no program read, or a Paddle without SOT). */
+  | "pending"
+  /** Nothing to fix, but an unguarded `full_graph=True` breaks the installed Paddle (2.3/2.4). */
+  | "keyword-rejected"
+  /** Nothing to fix on the export path. */
+  | "clean";
+
+export interface SiteRef {
+  path: string;
+  site: SiteReport;
+}
+
+export interface DoctorSummary {
+  status: DoctorStatus;
+  /** 1 when something needs doing (like `--check`), else 0. */
+  exitCode: 0 | 1;
+  /** Sites a default run would fix. */
+  pending: SiteRef[];
+  /** Of those, the ones whose result is read through an attribute SOT refuses. */
+  required: SiteRef[];
+  /** Sites that pass a bare full_graph=True (Paddle 2.3/2.4 reject it). */
+  unguarded: SiteRef[];
+  /** Sites left alone by default (training-time conversions and the like). */
+  skipped: SiteRef[];
+  needsReview: SiteRef[];
+  /** Files that could not be handled (skipped or error). */
+  troubled: FileReport[];
+  /** The command that fixes the pending sites, or null when there are none. */
+  fixCommand: string | null;
+}
+
+const DEFAULT_COMMAND = "npx paddle-fullgraph-fix";
+
+/** POSIX-shell quoting for a path in a suggested command. */
+export function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+function sitesOf(report: Report, test: (s: SiteReport) => boolean): SiteRef[] {
+  return report.files.flatMap((f) => f.sites.filter(test).map((site) => ({ path: f.path, site })));
+}
+
+export function doctorSummary(environment: Environment | null, report: Report, options: DoctorOptions = {}): DoctorSummary {
+  const pending = sitesOf(report, (s) => s.action === "would-fix");
+  const required = pending.filter((r) => r.site.class === "required");
+  const unguarded = sitesOf(report, (s) => s.action === "already-fixed" && /unguarded/.test(s.reason));
+  const skipped = sitesOf(report, (s) => s.action === "skipped");
+  const needsReview = sitesOf(report, (s) => s.action === "needs-review");
+  const troubled = report.files.filter((f) => f.status === "skipped" || f.status === "error");
+  const paddle = environment?.paddle ?? null;
+  const verdict = environment?.verdict.code ?? "unknown";
+  const rejects = paddle !== null && !supportsFullGraphKeyword(paddle);
+
+  let status: DoctorStatus = "clean";
+  if (required.length > 0 && verdict !== "not-affected") status = "will-fail";
+  else if (pending.length > 0) status = "pending";
+  else if (unguarded.length > 0 && rejects) status = "keyword-rejected";
+
+  const command = options.command ?? DEFAULT_COMMAND;
+  const root = shellQuote(options.root ?? ".");
+  const fixCommand = pending.length > 0 ? `${command} ${root}` : null;
+  return { status, exitCode: status === "clean" ? 0 : 1, pending, required, unguarded, skipped, needsReview, troubled, fixCommand };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const where = (r: SiteRef) => `${r.path}:${r.site.line}:${r.site.column}`;
+
+/** The doctor's screen: environment, verdict for this checkout, unfixed sites, the fixing command. */
+export function doctorReport(environment: Environment | null, report: Report, options: DoctorOptions = {}): string[] {
+  const s = doctorSummary(environment, report, options);
+  const command = options.command ?? DEFAULT_COMMAND;
+  const root = shellQuote(options.root ?? ".");
+  const max = options.maxSites ?? 8;
+  const lines: string[] = [];
+
+  if (environment) {
+    const [found, verdict, ...warnings] = formatEnvironmentHeader(environment);
+    // The general verdict says the error WILL occur; whether this checkout's export
+    // hits it is the Export line's business, so say only what this Paddle does.
+    const paddleLine =
+      environment.verdict.code === "affected" && environment.paddle
+        ? `Paddle ${environment.paddle.develop ? "develop (0.0.0)" : environment.paddle.version} converts with SOT unless to_static gets full_graph=True: code that reads the converted program (.main_program, .outputs, ...) raises "Can't call ... when full_graph=False".`
+        : verdict;
+    lines.push(`Installed: ${found}`, `Paddle:    ${paddleLine}`, ...warnings);
+  } else {
+    lines.push("Installed: not checked (--no-detect); whether the error occurs depends on the Paddle the export runs with (2.6 and newer convert with SOT).");
+  }
+
+  const paddle = environment?.paddle ?? null;
+  const paddleName = paddle ? (paddle.develop ? "develop (0.0.0)" : paddle.version) : null;
+  switch (s.status) {
+    case "will-fail":
+      lines.push(
+        `Export:    ${paddleName ? `WILL hit the error with Paddle ${paddleName}` : "will hit the error with Paddle 2.6 and newer"}: ${plural(s.required.length, "unfixed call site reads", "unfixed call sites read")} the converted program.`,
+      );
+      break;
+    case "pending":
+      if (s.required.length > 0) {
+        lines.push(
+          `Export:    works with Paddle ${paddleName ?? "before 2.6"}, but will hit the error after an upgrade to 2.6 or newer: ${plural(s.required.length, "unfixed call site reads", "unfixed call sites read")} the converted program.`,
+        );
+      } else {
+        lines.push(
+          `Export:    does not read the converted program, so it does not hit this error; ${plural(s.pending.length, "export call site still converts", "export call sites still convert")} with SOT on Paddle 2.6 and newer (paddle.jit.save copes with that in 3.x); the fix makes ${s.pending.length === 1 ? "it" : "them"} whole-graph.`,
+        );
+      }
+      break;
+    case "keyword-rejected":
+      lines.push(
+        `Export:    WILL fail with Paddle ${paddleName}: ${plural(s.unguarded.length, "call passes", "calls pass")} a bare full_graph=True, which Paddle before 2.5 rejects with TypeError (${s.unguarded.map(where).join(", ")}). This tool leaves an existing keyword alone: remove it or upgrade Paddle to 2.5 or newer.`,
+      );
+      break;
+    case "clean": {
+      const total = report.files.reduce((n, f) => n + f.sites.length, 0);
+      if (total === 0) lines.push(`Export:    no paddle.jit.to_static call found in ${report.summary.files} scanned ${report.summary.files === 1 ? "file" : "files"}; nothing to fix.`);
+      else {
+        const fixedNote = report.summary.alreadyFixed ? ` (${plural(report.summary.alreadyFixed, "call already passes", "calls already pass")} full_graph)` : "";
+        lines.push(`Export:    nothing to fix on the export path${fixedNote}.`);
+      }
+      break;
+    }
+  }
+
+  if (s.pending.length > 0) {
+    lines.push(`Unfixed:   ${plural(s.pending.length, "call site")}`);
+    for (const r of s.pending.slice(0, max)) lines.push(`           ${where(r)}  ${r.site.class}  ${r.site.reason}`);
+    if (s.pending.length > max) lines.push(`           ... and ${s.pending.length - max} more (${command} --check ${root} lists them all)`);
+  }
+  if (s.unguarded.length > 0 && s.status !== "keyword-rejected") {
+    lines.push(`Note:      ${plural(s.unguarded.length, "call passes", "calls pass")} a bare full_graph=True (upstream's fix); Paddle 2.3/2.4 reject it with TypeError.`);
+  }
+  const alone: string[] = [];
+  if (s.skipped.length) alone.push(`${plural(s.skipped.length, "call")} not on an export path (training-time conversions and the like; --all fixes them too)`);
+  if (s.needsReview.length) alone.push(`${plural(s.needsReview.length, "call")} to review by hand (${s.needsReview.map(where).slice(0, 3).join(", ")})`);
+  if (s.troubled.length) alone.push(`${plural(s.troubled.length, "file")} not handled (${s.troubled.slice(0, 3).map((f) => `${f.path}: ${f.reason ?? f.status}`).join("; ")})`);
+  if (alone.length) lines.push(`Left:      ${alone.join("; ")}.`);
+
+  if (s.fixCommand) {
+    lines.push(`Fix:       ${s.fixCommand}`, `           (preview first: ${command} --dry-run ${root})`);
+  }
+  if (s.status !== "will-fail" && (s.skipped.length > 0 || s.pending.length === 0)) {
+    lines.push(`If an export still dies with "Can't call ... when full_graph=False", hand its traceback to: ${command} --from-traceback export.log ${root}`);
+  }
+  return lines;
+}
