@@ -5,9 +5,10 @@ import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
+import { createColors } from "picocolors";
 import { detectEnvironment, DetectUsageError, supportsFullGraphKeyword, type Environment } from "./detect/index.js";
-import { fixPaths, pendingAction, summarize, type Mode, type Report } from "./engine.js";
-import { fixBytes, type FixBytesResult } from "./fix-bytes.js";
+import { fixPaths, pendingAction, revertReason, summarize, type FileReport, type Mode, type Report } from "./engine.js";
+import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
 import { unifiedDiff } from "./report/diff.js";
 import { formatGithubReport } from "./report/github.js";
 import { MissingPathError } from "./files.js";
@@ -15,10 +16,13 @@ import { formatJsonReport } from "./report/json.js";
 import { formatTextReport } from "./report/text.js";
 
 export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
+/** Interrupted runs exit 128 + the signal number, as shells do. */
+export const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 interface CliOptions {
   dryRun?: boolean;
   check?: boolean;
+  revert?: boolean;
   all?: boolean;
   exclude: string[];
   forceExclude?: boolean;
@@ -43,6 +47,7 @@ function program(): Command {
     .argument("[paths...]", "files or directories to fix (default: .); - reads source on stdin")
     .option("--dry-run", "print a unified diff of the fixes; write nothing")
     .option("--check", "write nothing; exit 1 when a fix is pending")
+    .option("--revert", "remove what this tool added (guard block and keywords), restoring the original bytes; with --dry-run show the diff, with --check exit 1 if anything would be reverted")
     .option("--all", "also fix sites outside export paths (training-time conversions)")
     .option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--force-exclude", "apply --exclude to files named explicitly too")
@@ -107,19 +112,37 @@ export async function main(argv: string[]): Promise<number> {
   const paths = cmd.args.length ? cmd.args : ["."];
   const mode: Mode = opts.dryRun ? "dry-run" : opts.check ? "check" : "write";
   const format = opts.json ? "json" : opts.format;
+  // SIGINT/SIGTERM: stop starting files, let the one being written finish,
+  // report what was done, exit 128 + signal number.
+  const controller = new AbortController();
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!controller.signal.aborted) controller.abort(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
   try {
-    if (paths.includes("-")) return await runStdin(paths, mode, opts);
-    const environment = opts.detect || opts.paddleVersion || opts.python ? await detect(paths, opts) : undefined;
-    if (opts.style === "plain") refusePlainUnlessSupported(environment ?? null);
+    if (paths.includes("-")) return await runStdin(paths, mode, opts, controller.signal);
+    // Reverting needs no Paddle: it only removes what the tool wrote.
+    const wantsDetect = !opts.revert && (opts.detect || opts.paddleVersion || opts.python);
+    const environment = wantsDetect ? await detect(paths, opts) : undefined;
+    if (opts.style === "plain" && !opts.revert) refusePlainUnlessSupported(environment ?? null);
     const report = await fixPaths(paths, {
       mode,
+      revert: opts.revert,
       all: opts.all,
       style: opts.style,
       exclude: opts.exclude,
       forceExclude: opts.forceExclude,
       environment,
+      signal: controller.signal,
     });
-    print(report, format, opts.color);
+    if (report.revert) printRevert(report, format, opts.color);
+    else print(report, format, opts.color);
+    if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
+    if (report.summary.errors) {
+      const n = report.summary.errors;
+      process.stderr.write(`paddle-fullgraph-fix: completed with errors (${n} file${n === 1 ? "" : "s"} could not be handled; see above)\n`);
+    }
     return exitCode(report, Boolean(opts.check));
   } catch (error) {
     if (error instanceof MissingPathError || error instanceof DetectUsageError || error instanceof UsageError) {
@@ -127,7 +150,54 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.error;
     }
     throw error;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
   }
+}
+
+/** One line on stderr for an interrupted run; the exit code is 128 + the signal number. */
+function interrupted(report: Report | null, signal: string): number {
+  const done = report ? report.files.filter((f) => f.status === "changed").length : 0;
+  const left = report?.interrupted?.notStarted ?? 0;
+  const written = report?.mode === "write" ? `${done} file${done === 1 ? "" : "s"} ${report.revert ? "reverted" : "changed"} (listed above)` : "nothing written";
+  process.stderr.write(
+    `paddle-fullgraph-fix: interrupted by ${signal}: ${written}; ${left} file${left === 1 ? "" : "s"} not started; ` +
+      "no file was left half-written\n",
+  );
+  return SIGNAL_EXIT[signal] ?? EXIT.error;
+}
+
+/** The --revert report: one line per file reverted, skipped or failed, then a count. */
+function printRevert(report: Report, format: string, color: boolean): void {
+  if (format === "json") {
+    process.stdout.write(`${formatJsonReport(report)}\n`);
+    return;
+  }
+  const stream = report.mode === "dry-run" ? process.stderr : process.stdout;
+  if (report.mode === "dry-run") for (const file of report.files) if (file.diff) process.stdout.write(file.diff);
+  const c = createColors(format === "text" && useColor(stream, color));
+  const lines = report.files.map((file) => {
+    const label =
+      file.status === "changed" ? c.green(report.mode === "write" ? "reverted" : "would revert") : file.status === "error" ? c.red("error") : c.yellow(file.status);
+    return `${c.bold(file.path)}  ${label}  ${file.reason ?? ""}`.trimEnd();
+  });
+  lines.push(revertSummary(report.files, report));
+  stream.write(`${lines.join("\n")}\n`);
+}
+
+function revertSummary(files: FileReport[], report: Report): string {
+  const s = report.summary;
+  const guards = files.reduce((n, f) => n + (f.status === "changed" ? f.revert?.guardBlocks ?? 0 : 0), 0);
+  const keywords = files.reduce((n, f) => n + (f.status === "changed" ? f.revert?.keywords ?? 0 : 0), 0);
+  const verb = report.mode === "write" ? "reverted" : "to revert";
+  const parts = [`${s.changed} file${s.changed === 1 ? "" : "s"} ${verb} (${guards} guard block${guards === 1 ? "" : "s"}, ${keywords} keyword${keywords === 1 ? "" : "s"})`];
+  parts.push(`${s.files} file${s.files === 1 ? "" : "s"} scanned`);
+  if (s.skippedFiles) parts.push(`${s.skippedFiles} skipped`);
+  if (s.errors) parts.push(`${s.errors} with errors`);
+  let line = parts.join(" · ");
+  if (report.mode === "check" && s.changed) line += " · run without --check to revert";
+  return line;
 }
 
 function print(report: Report, format: string, color: boolean): void {
@@ -149,7 +219,8 @@ function print(report: Report, format: string, color: boolean): void {
 
 function exitCode(report: Report, check: boolean): number {
   if (report.summary.errors) return EXIT.error;
-  if (check && report.summary.fixed) return EXIT.pending;
+  const pending = report.revert ? report.summary.changed : report.summary.fixed;
+  if (check && pending) return EXIT.pending;
   return EXIT.ok;
 }
 
@@ -157,30 +228,55 @@ function exitCode(report: Report, check: boolean): number {
  * `-`: source on stdin, and on stdout only the fixed source (or the diff with
  * --dry-run, nothing with --check); the report goes to stderr.
  */
-async function runStdin(paths: string[], mode: Mode, opts: CliOptions): Promise<number> {
+async function runStdin(paths: string[], mode: Mode, opts: CliOptions, signal: AbortSignal): Promise<number> {
   if (paths.length > 1) throw new UsageError("`-` (standard input) cannot be combined with other paths");
   const name = opts.stdinFilename ?? "stdin.py";
-  const input = await readStdin();
-  const result = fixBytes(input, { path: name, all: opts.all, style: opts.style });
+  const input = await readStdin(signal);
+  // Interrupted before the output began: nothing on stdout at all.
+  if (input === null || signal.aborted) return interrupted(null, signal.reason as string);
+  const result = opts.revert ? revertBytes(input) : fixBytes(input, { path: name, all: opts.all, style: opts.style });
   const pending = result.status === "changed";
   if (mode === "write") process.stdout.write(result.bytes);
   else if (mode === "dry-run" && pending) process.stdout.write(unifiedDiff(name, result.before!, result.after!));
-  const report = stdinReport(name, mode, result);
+  const report = stdinReport(name, mode, result, Boolean(opts.revert));
   if (opts.json || opts.format === "json") process.stderr.write(`${formatJsonReport(report)}\n`);
+  else if (report.revert) process.stderr.write(`${revertSummaryLines(report, opts.color).join("\n")}\n`);
   else process.stderr.write(`${formatTextReport(report, useColor(process.stderr, opts.color)).join("\n")}\n`);
   return exitCode(report, Boolean(opts.check));
 }
 
-function stdinReport(name: string, mode: Mode, result: FixBytesResult): Report {
-  const sites = mode === "write" ? result.sites : result.sites.map(pendingAction);
-  const file = { path: name, status: result.status, reason: result.reason, sites };
+function revertSummaryLines(report: Report, color: boolean): string[] {
+  const c = createColors(useColor(process.stderr, color));
+  const file = report.files[0];
+  const label = file.status === "changed" ? c.green(report.mode === "write" ? "reverted" : "would revert") : file.status;
+  return [`${c.bold(file.path)}  ${label}  ${file.reason ?? ""}`.trimEnd(), revertSummary(report.files, report)];
+}
+
+function stdinReport(name: string, mode: Mode, result: FixBytesResult | RevertBytesResult, revert: boolean): Report {
+  if (revert) {
+    const r = result as RevertBytesResult;
+    const counts = { guardBlocks: r.guardBlocks, keywords: r.keywords, irregular: r.irregular };
+    const reason = r.status === "changed" ? revertReason(counts, mode === "write") : r.reason;
+    const file: FileReport = { path: name, status: r.status, ...(reason ? { reason } : {}), sites: [], revert: counts };
+    return { version: 1, mode, revert: true, files: [file], summary: summarize([file]) };
+  }
+  const fixed = result as FixBytesResult;
+  const sites = mode === "write" ? fixed.sites : fixed.sites.map(pendingAction);
+  const file = { path: name, status: fixed.status, reason: fixed.reason, sites };
   return { version: 1, mode, files: [file], summary: summarize([file]) };
 }
 
-async function readStdin(): Promise<Buffer> {
+/** All of stdin, or null when a signal came first. */
+async function readStdin(signal: AbortSignal): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  const aborted = new Promise<null>((resolve) => signal.addEventListener("abort", () => resolve(null), { once: true }));
+  const read = (async () => {
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  })();
+  const input = await Promise.race([read, aborted]);
+  if (input === null) process.stdin.destroy();
+  return input;
 }
 
 main(process.argv).then(
