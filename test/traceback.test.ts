@@ -4,7 +4,7 @@
 // checkouts. The tracebacks are written here, shaped like the ones users
 // paste (File "...", line N, in name / source line / carets / exception), with
 // line numbers looked up in the fixtures so they stay true when those change.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -397,6 +397,15 @@ describe("planFromTraceback", () => {
     expect(untraced.status).toBe("not-traced");
     expect(untraced.failing).toMatchObject({ relPath: "y.py", line: 5 });
     expect(untraced.messages.at(-1)).toMatch(/could not be traced from there; nothing changed/);
+  });
+
+  it("keys force by real paths, so a root reached through a symlink still matches the files the engine writes", async () => {
+    const real = tree({ "x.py": "import paddle\n\ndef f(m):\n    s = paddle.jit.to_static(m)\n    return s.forward.outputs\n" });
+    const link = path.join(mkdtempSync(path.join(os.tmpdir(), "pfgf-tb-link-")), "checkout");
+    made.push(path.dirname(link));
+    symlinkSync(real, link, "dir");
+    const plan = await planFromTracebackText(traceback([{ file: "/b/x.py", line: 5, fn: "f", src: "return s.forward.outputs" }], SOT("outputs")), link);
+    expect([...plan.force.keys()]).toEqual([path.join(realpathSync(real), "x.py")]);
   });
 
   it("planFromTraceback takes the parsed traceback (frames and exception)", async () => {

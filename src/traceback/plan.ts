@@ -5,7 +5,7 @@
 // through a parameter to the caller frame and the argument it passed,
 // through a function's return value, or to a decorated method. The result
 // is, per file, the `force` map fixSource/fixBytes take.
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { loadPatch } from "../patches.js";
 import type { SyntaxNode } from "../python/parser.js";
@@ -50,7 +50,10 @@ export interface TracebackPlan {
   /** The checkout frame where the error surfaced, when one was found. */
   failing: MappedFrame | null;
   sites: PlannedSite[];
-  /** Absolute file path -> (1-based line -> reason): pass `force: plan.force.get(file)` to fixSource/fixBytes. */
+  /**
+   * Real absolute file path -> (1-based line -> reason): pass `force: plan.force.get(file)`
+   * to fixSource/fixBytes (the engine's `SourceFile.target` is such a path).
+   */
   force: Map<string, Map<number, string>>;
   /** Human-readable account of what was found and done, one line each. */
   messages: string[];
@@ -78,7 +81,8 @@ const isInCheckout = (m: MappedFrame | undefined): m is MappedFrame & { file: st
   !!m && (m.status === "mapped" || m.status === "moved") && m.file !== null && m.relPath !== null;
 
 export async function planFromTraceback(parsed: ParsedTraceback, root: string, options: PlanOptions = {}): Promise<TracebackPlan> {
-  const absRoot = path.resolve(root);
+  // Real paths, so `force` keys match the files the engine reaches (it resolves symlinks).
+  const absRoot = realpathOr(path.resolve(root));
   const base: TracebackPlan = {
     status: "no-traceback",
     exception: parsed.exception,
@@ -407,6 +411,14 @@ function analyse(ctx: Ctx, file: string, relPath: string): FileAnalysis | null {
 function build(file: string, relPath: string, text: string): FileAnalysis | null {
   const analysis = new FileAnalysis(file, relPath, text.replace(/^\uFEFF/, ""), loadPatch());
   return analysis.syntaxError ? null : analysis;
+}
+
+function realpathOr(p: string): string {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return p;
+  }
 }
 
 function dedupe(found: Found[]): Found[] {
