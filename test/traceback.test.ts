@@ -365,6 +365,8 @@ describe("planFromTraceback", () => {
     const plan = await planFromTracebackText(traceback([{ file: "/a/x.py", line: 5, fn: "f", src: "return s.forward.main_program" }], SOT("main_program")), root);
     expect(plan.sites).toMatchObject([{ line: 4, state: "already-fixed" }]);
     expect(plan.messages.join("\n")).toMatch(/already passes full_graph=True .*; left alone/);
+    expect(plan.messages.at(-1)).toMatch(/^Every call the traceback leads to already passes full_graph/);
+    expect(tracebackExitCode(plan)).toBe(2);
   });
 
   it("another error: nothing planned, and says so", async () => {

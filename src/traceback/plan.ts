@@ -196,6 +196,11 @@ export async function planFromTraceback(parsed: ParsedTraceback, root: string, o
     const already = f.info.state.kind === "open" ? "" : ` — ${f.info.state.reason}; left alone`;
     messages.push(`${site.relPath}:${site.line}:${site.column}  ${site.callee}(...) produced the object: ${reason}${already}`);
   }
+  if (plan.sites.every((site) => site.state !== "open")) {
+    messages.push(
+      "Every call the traceback leads to already passes full_graph (or needs review), so this checkout is not what failed: check the notes above (an installed copy, another checkout) and run the export from this checkout.",
+    );
+  }
   plan.status = "planned";
   return plan;
 }

@@ -10,13 +10,14 @@ export async function planFromTracebackText(text: string, root: string, options:
 }
 
 /**
- * 0 when the plan found the call(s) behind the error (after fixing them, or
- * when they are already fixed); 2 when there is nothing this tool can do from
- * this traceback (another error, no traceback, frames outside the checkout,
- * not traced). `--check` maps a plan with open sites to 1 itself.
+ * 0 when the plan found at least one call behind the error that a fix
+ * changes; 2 when there is nothing this tool can do from this traceback
+ * (another error, no traceback, frames outside the checkout, not traced, or
+ * every call it leads to already passes full_graph). `--check` turns a 0
+ * into 1 itself while the planned fix is pending.
  */
 export function tracebackExitCode(plan: TracebackPlan): 0 | 2 {
-  return plan.status === "planned" ? 0 : 2;
+  return plan.status === "planned" && plan.sites.some((s) => s.state === "open") ? 0 : 2;
 }
 
 /** Lines for stderr: what the traceback says, where it surfaced, and what will be forced. */
