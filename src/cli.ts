@@ -5,10 +5,9 @@ import { readFileSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
-import { createColors } from "picocolors";
 import { detectEnvironment, DetectUsageError, supportsFullGraphKeyword, type Environment } from "./detect/index.js";
-import { fixPaths, pendingAction, revertReason, summarize, type FileReport, type Mode, type Report } from "./engine.js";
-import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
+import { fixPaths, reportForSource, type Mode, type Report } from "./engine.js";
+import { fixBytes, revertBytes } from "./fix-bytes.js";
 import { unifiedDiff } from "./report/diff.js";
 import { formatGithubReport } from "./report/github.js";
 import { MissingPathError } from "./files.js";
@@ -136,8 +135,7 @@ export async function main(argv: string[]): Promise<number> {
       environment,
       signal: controller.signal,
     });
-    if (report.revert) printRevert(report, format, opts.color);
-    else print(report, format, opts.color);
+    print(report, format, opts.color);
     if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
     if (report.summary.errors) {
       const n = report.summary.errors;
@@ -166,38 +164,6 @@ function interrupted(report: Report | null, signal: string): number {
       "no file was left half-written\n",
   );
   return SIGNAL_EXIT[signal] ?? EXIT.error;
-}
-
-/** The --revert report: one line per file reverted, skipped or failed, then a count. */
-function printRevert(report: Report, format: string, color: boolean): void {
-  if (format === "json") {
-    process.stdout.write(`${formatJsonReport(report)}\n`);
-    return;
-  }
-  const stream = report.mode === "dry-run" ? process.stderr : process.stdout;
-  if (report.mode === "dry-run") for (const file of report.files) if (file.diff) process.stdout.write(file.diff);
-  const c = createColors(format === "text" && useColor(stream, color));
-  const lines = report.files.map((file) => {
-    const label =
-      file.status === "changed" ? c.green(report.mode === "write" ? "reverted" : "would revert") : file.status === "error" ? c.red("error") : c.yellow(file.status);
-    return `${c.bold(file.path)}  ${label}  ${file.reason ?? ""}`.trimEnd();
-  });
-  lines.push(revertSummary(report.files, report));
-  stream.write(`${lines.join("\n")}\n`);
-}
-
-function revertSummary(files: FileReport[], report: Report): string {
-  const s = report.summary;
-  const guards = files.reduce((n, f) => n + (f.status === "changed" ? f.revert?.guardBlocks ?? 0 : 0), 0);
-  const keywords = files.reduce((n, f) => n + (f.status === "changed" ? f.revert?.keywords ?? 0 : 0), 0);
-  const verb = report.mode === "write" ? "reverted" : "to revert";
-  const parts = [`${s.changed} file${s.changed === 1 ? "" : "s"} ${verb} (${guards} guard block${guards === 1 ? "" : "s"}, ${keywords} keyword${keywords === 1 ? "" : "s"})`];
-  parts.push(`${s.files} file${s.files === 1 ? "" : "s"} scanned`);
-  if (s.skippedFiles) parts.push(`${s.skippedFiles} skipped`);
-  if (s.errors) parts.push(`${s.errors} with errors`);
-  let line = parts.join(" · ");
-  if (report.mode === "check" && s.changed) line += " · run without --check to revert";
-  return line;
 }
 
 function print(report: Report, format: string, color: boolean): void {
@@ -238,32 +204,10 @@ async function runStdin(paths: string[], mode: Mode, opts: CliOptions, signal: A
   const pending = result.status === "changed";
   if (mode === "write") process.stdout.write(result.bytes);
   else if (mode === "dry-run" && pending) process.stdout.write(unifiedDiff(name, result.before!, result.after!));
-  const report = stdinReport(name, mode, result, Boolean(opts.revert));
+  const report = reportForSource(name, mode, result, Boolean(opts.revert));
   if (opts.json || opts.format === "json") process.stderr.write(`${formatJsonReport(report)}\n`);
-  else if (report.revert) process.stderr.write(`${revertSummaryLines(report, opts.color).join("\n")}\n`);
   else process.stderr.write(`${formatTextReport(report, useColor(process.stderr, opts.color)).join("\n")}\n`);
   return exitCode(report, Boolean(opts.check));
-}
-
-function revertSummaryLines(report: Report, color: boolean): string[] {
-  const c = createColors(useColor(process.stderr, color));
-  const file = report.files[0];
-  const label = file.status === "changed" ? c.green(report.mode === "write" ? "reverted" : "would revert") : file.status;
-  return [`${c.bold(file.path)}  ${label}  ${file.reason ?? ""}`.trimEnd(), revertSummary(report.files, report)];
-}
-
-function stdinReport(name: string, mode: Mode, result: FixBytesResult | RevertBytesResult, revert: boolean): Report {
-  if (revert) {
-    const r = result as RevertBytesResult;
-    const counts = { guardBlocks: r.guardBlocks, keywords: r.keywords, irregular: r.irregular };
-    const reason = r.status === "changed" ? revertReason(counts, mode === "write") : r.reason;
-    const file: FileReport = { path: name, status: r.status, ...(reason ? { reason } : {}), sites: [], revert: counts };
-    return { version: 1, mode, revert: true, files: [file], summary: summarize([file]) };
-  }
-  const fixed = result as FixBytesResult;
-  const sites = mode === "write" ? fixed.sites : fixed.sites.map(pendingAction);
-  const file = { path: name, status: fixed.status, reason: fixed.reason, sites };
-  return { version: 1, mode, files: [file], summary: summarize([file]) };
 }
 
 /** All of stdin, or null when a signal came first. */

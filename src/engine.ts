@@ -12,7 +12,7 @@ import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
 import type { Environment } from "./detect/index.js";
 import { collectFiles, type SourceFile, type WalkOptions } from "./files.js";
-import { fixBytes, revertBytes } from "./fix-bytes.js";
+import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
 import { describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type FsLayer, type ReadFile } from "./fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
 import type { FixStyle, SiteReport } from "./rewrite/fix-source.js";
@@ -207,3 +207,23 @@ function displayPath(file: string, cwd: string): string {
   return shown.split(path.sep).join("/");
 }
 
+
+/** The report of a single source that was not read from a file (stdin). */
+export function reportForSource(
+  name: string,
+  mode: Mode,
+  result: FixBytesResult | RevertBytesResult,
+  revert: boolean,
+): Report {
+  if (revert) {
+    const r = result as RevertBytesResult;
+    const counts = { guardBlocks: r.guardBlocks, keywords: r.keywords, irregular: r.irregular };
+    const reason = r.status === "changed" ? revertReason(counts, mode === "write") : r.reason;
+    const file: FileReport = { path: name, status: r.status, ...(reason ? { reason } : {}), sites: [], revert: counts };
+    return { version: 1, mode, revert: true, files: [file], summary: summarize([file]) };
+  }
+  const fixed = result as FixBytesResult;
+  const sites = mode === "write" ? fixed.sites : fixed.sites.map(pendingAction);
+  const file: FileReport = { path: name, status: fixed.status, ...(fixed.reason ? { reason: fixed.reason } : {}), sites };
+  return { version: 1, mode, files: [file], summary: summarize([file]) };
+}

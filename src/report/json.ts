@@ -2,7 +2,7 @@
 import type { Report } from "../engine.js";
 
 export function formatJsonReport(report: Report): string {
-  const { version, environment, files, summary } = report;
+  const { version, mode, revert, interrupted, environment, files, summary } = report;
   const env =
     environment === undefined
       ? {}
@@ -14,5 +14,6 @@ export function formatJsonReport(report: Report): string {
             warnings: environment.warnings,
           },
         };
-  return JSON.stringify({ version, ...env, files, summary }, null, 2);
+  const extra = { ...(revert ? { revert } : {}), ...(interrupted ? { interrupted } : {}) };
+  return JSON.stringify({ version, mode, ...extra, ...env, files, summary }, null, 2);
 }

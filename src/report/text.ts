@@ -9,6 +9,7 @@ type Colors = ReturnType<typeof createColors>;
 
 export function formatTextReport(report: Report, color: boolean): string[] {
   const c = createColors(color);
+  if (report.revert) return formatRevertReport(report, c);
   const lines: string[] = [];
   if (report.environment) {
     const [found, verdict, ...warnings] = formatEnvironmentHeader(report.environment);
@@ -57,4 +58,36 @@ function summaryLine(report: Report, c: Colors): string {
   let line = `${parts.join(", ")} · ${files.join(", ")}`;
   if (report.mode === "check" && s.fixed) line += ` · run without --check to apply`;
   return line;
+}
+
+/** The --revert report: one line per file reverted, skipped or failed, then a count. */
+function formatRevertReport(report: Report, c: Colors): string[] {
+  const lines = report.files.map((file) => {
+    const label =
+      file.status === "changed"
+        ? c.green(report.mode === "write" ? "reverted" : "would revert")
+        : file.status === "error"
+          ? c.red("error")
+          : c.yellow(file.status);
+    return `${c.bold(file.path)}  ${label}  ${file.reason ?? ""}`.trimEnd();
+  });
+  const s = report.summary;
+  const changed = report.files.filter((f) => f.status === "changed");
+  const guards = changed.reduce((n, f) => n + (f.revert?.guardBlocks ?? 0), 0);
+  const keywords = changed.reduce((n, f) => n + (f.revert?.keywords ?? 0), 0);
+  const verb = report.mode === "write" ? "reverted" : "to revert";
+  const parts = [
+    `${plural(s.changed, "file")} ${verb} (${plural(guards, "guard block")}, ${plural(keywords, "keyword")})`,
+    `${plural(s.files, "file")} scanned`,
+  ];
+  if (s.skippedFiles) parts.push(`${s.skippedFiles} skipped`);
+  if (s.errors) parts.push(c.red(`${s.errors} with errors`));
+  let line = parts.join(" · ");
+  if (report.mode === "check" && s.changed) line += " · run without --check to revert";
+  lines.push(line);
+  return lines;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
