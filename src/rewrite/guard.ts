@@ -28,19 +28,21 @@ export function guardInsertion(
   const lines = renderGuard(guard, conv);
   const { eol } = conv;
   const anchor = topBlockEnd(module, firstUse);
-  if (anchor === null) {
-    // Nothing to follow: go before the first statement (after any header comments).
-    const first = firstStatement(module);
-    const offset = first ? lineStart(text, first.startIndex) : text.length;
+  const after = anchor === null ? null : lineEnd(text, anchor);
+  if (after === null || after > firstUse) {
+    // Nothing to follow, or the import shares its line with a use
+    // (`import paddle; m = paddle.jit.to_static(net)`): go before that line,
+    // or before the first statement (after any header comments).
+    const first = anchor === null ? firstStatement(module) : null;
+    const offset = anchor !== null ? lineStart(text, anchor) : first ? lineStart(text, first.startIndex) : text.length;
     const prefix = offset > 0 && !endsWithEol(text, offset) ? eol : "";
     return { offset, text: prefix + lines.join(eol) + eol + blankLinesAfter(text, offset, eol) };
   }
-  const offset = lineEnd(text, anchor);
-  if (offset >= text.length) {
-    const prefix = endsWithEol(text, offset) ? eol : eol + eol;
-    return { offset, text: prefix + eol + lines.join(eol) + eol };
+  if (after >= text.length) {
+    const prefix = endsWithEol(text, after) ? eol : eol + eol;
+    return { offset: after, text: prefix + eol + lines.join(eol) + eol };
   }
-  return { offset, text: eol + eol + lines.join(eol) + eol + blankLinesAfter(text, offset, eol) };
+  return { offset: after, text: eol + eol + lines.join(eol) + eol + blankLinesAfter(text, after, eol) };
 }
 
 /** Two blank lines after the block, counting the ones already there. */
