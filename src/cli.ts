@@ -2,7 +2,7 @@
 // The command line: parses options, calls the library, maps the outcome to
 // output and an exit code. No logic of its own.
 import { readFileSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { detectEnvironment, DetectUsageError, supportsFullGraphKeyword, type Environment } from "./detect/index.js";
@@ -13,6 +13,8 @@ import { formatGithubReport } from "./report/github.js";
 import { MissingPathError } from "./files.js";
 import { formatJsonReport } from "./report/json.js";
 import { formatTextReport } from "./report/text.js";
+import { doctorReport, doctorSummary, shellQuote } from "./doctor.js";
+import { formatTracebackPlan, planFromTracebackText, tracebackExitCode } from "./traceback/index.js";
 
 export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
 /** Interrupted runs exit 128 + the signal number, as shells do. */
@@ -33,6 +35,7 @@ interface CliOptions {
   paddleVersion?: string;
   python?: string;
   detect: boolean;
+  fromTraceback?: string;
 }
 
 function packageVersion(): string {
@@ -62,6 +65,8 @@ function program(): Command {
     .option("--paddle-version <version>", "the Paddle release the export will run with (skips detection)")
     .option("--python <path>", "read the installed Paddle from this interpreter")
     .option("--no-detect", "skip reading the installed Paddle and the checkout's version")
+    .option("--from-traceback <file>", "fix the to_static calls behind a pasted traceback's full_graph RuntimeError (- reads stdin); the path argument is the checkout root")
+    .addHelpText("after", "\nSubcommand:\n  doctor [root]  one screen: installed Paddle and toolkit, whether the export fails, unfixed sites, the command that fixes them")
     .version(packageVersion(), "-V, --version")
     .showSuggestionAfterError()
     .exitOverride()
@@ -97,6 +102,7 @@ function refusePlainUnlessSupported(environment: Environment | null): void {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[2] === "doctor") return runDoctor(argv.slice(3));
   const cmd = program();
   try {
     cmd.parse(argv);
@@ -120,6 +126,7 @@ export async function main(argv: string[]): Promise<number> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   try {
+    if (opts.fromTraceback !== undefined) return await runFromTraceback(paths, mode, format, opts, controller.signal);
     if (paths.includes("-")) return await runStdin(paths, mode, opts, controller.signal);
     // Reverting needs no Paddle: it only removes what the tool wrote.
     const wantsDetect = !opts.revert && (opts.detect || opts.paddleVersion || opts.python);
@@ -154,6 +161,100 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * --from-traceback: plan from the traceback (which calls produced the object
+ * whose program was read), then fix exactly those calls, whatever their class.
+ */
+async function runFromTraceback(paths: string[], mode: Mode, format: string, opts: CliOptions, signal: AbortSignal): Promise<number> {
+  if (opts.revert) throw new UsageError("--from-traceback and --revert cannot be combined");
+  if (paths.length > 1 || paths[0] === "-") throw new UsageError("--from-traceback takes one checkout root (default .)");
+  const root = paths[0];
+  const rootStat = await stat(root).catch(() => null);
+  if (!rootStat?.isDirectory()) throw new MissingPathError(`${root}: no such directory`);
+  const text = opts.fromTraceback === "-" ? await readStdin(signal) : await readFile(opts.fromTraceback!).catch(() => null);
+  if (text === null) throw new MissingPathError(`${opts.fromTraceback}: cannot read the traceback`);
+  const plan = await planFromTracebackText(text.toString("utf8"), root);
+  process.stderr.write(`${formatTracebackPlan(plan).join("\n")}\n`);
+  const traceback = {
+    status: plan.status,
+    attribute: plan.attribute,
+    failing: plan.failing && { path: plan.failing.relPath, line: plan.failing.line, function: plan.failing.frame.function },
+    sites: plan.sites.map(({ relPath, line, column, callee, reason, state }) => ({ path: relPath, line, column, callee, reason, state })),
+    messages: plan.messages,
+  };
+  if (tracebackExitCode(plan) === EXIT.error) {
+    if (format === "json") process.stdout.write(`${JSON.stringify({ version: 1, mode, traceback, files: [] }, null, 2)}\n`);
+    return EXIT.error;
+  }
+  const wantsDetect = opts.detect || opts.paddleVersion || opts.python;
+  const environment = wantsDetect ? await detect([root], opts) : undefined;
+  if (opts.style === "plain") refusePlainUnlessSupported(environment ?? null);
+  const report = await fixPaths([...plan.force.keys()], {
+    mode,
+    all: opts.all,
+    style: opts.style,
+    environment,
+    signal,
+    force: plan.force,
+  });
+  print(report, format, opts.color, { traceback });
+  if (signal.aborted) return interrupted(report, signal.reason as string);
+  return exitCode(report, Boolean(opts.check));
+}
+
+interface DoctorCliOptions {
+  python?: string;
+  paddleVersion?: string;
+  detect: boolean;
+  exclude: string[];
+  json?: boolean;
+}
+
+/** `doctor [root]`: one screen about this checkout; exit 1 when something needs doing. */
+async function runDoctor(args: string[]): Promise<number> {
+  const cmd = new Command("paddle-fullgraph-fix doctor")
+    .description("Which Paddle and toolkit are installed, whether the export will hit the full_graph error, which sites are unfixed, and the command that fixes them.")
+    .argument("[root]", "the checkout", ".")
+    .option("--python <path>", "read the installed Paddle from this interpreter")
+    .option("--paddle-version <version>", "the Paddle release the export will run with")
+    .option("--no-detect", "skip reading the installed Paddle")
+    .option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option("--json", "print the diagnosis as JSON")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  try {
+    cmd.parse(args, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.error;
+    throw error;
+  }
+  const opts = cmd.opts<DoctorCliOptions>();
+  const root = cmd.args[0] ?? ".";
+  try {
+    const rootStat = await stat(root).catch(() => null);
+    if (!rootStat?.isDirectory()) throw new MissingPathError(`${root}: no such directory`);
+    const environment = opts.detect || opts.paddleVersion || opts.python
+      ? await detectEnvironment({ root: path.resolve(root), python: opts.python, paddleVersion: opts.paddleVersion })
+      : null;
+    const report = await fixPaths([root], { mode: "check", exclude: opts.exclude, environment });
+    const command = ["npx paddle-fullgraph-fix", ...opts.exclude.flatMap((g) => ["--exclude", shellQuote(g)])].join(" ");
+    const summary = doctorSummary(environment, report, { root, command });
+    if (opts.json) {
+      const { status, exitCode: code, fixCommand } = summary;
+      process.stdout.write(`${formatJsonReport(report, { doctor: { status, exitCode: code, fixCommand } })}\n`);
+    } else {
+      process.stdout.write(`${doctorReport(environment, report, { root, command }).join("\n")}\n`);
+    }
+    return summary.exitCode;
+  } catch (error) {
+    if (error instanceof MissingPathError || error instanceof DetectUsageError) {
+      process.stderr.write(`paddle-fullgraph-fix: ${error.message}\n`);
+      return EXIT.error;
+    }
+    throw error;
+  }
+}
+
 /** One line on stderr for an interrupted run; the exit code is 128 + the signal number. */
 function interrupted(report: Report | null, signal: string): number {
   const done = report ? report.files.filter((f) => f.status === "changed").length : 0;
@@ -166,9 +267,9 @@ function interrupted(report: Report | null, signal: string): number {
   return SIGNAL_EXIT[signal] ?? EXIT.error;
 }
 
-function print(report: Report, format: string, color: boolean): void {
+function print(report: Report, format: string, color: boolean, extra: Record<string, unknown> = {}): void {
   if (format === "json") {
-    process.stdout.write(`${formatJsonReport(report)}\n`);
+    process.stdout.write(`${formatJsonReport(report, extra)}\n`);
     return;
   }
   if (format === "github") {

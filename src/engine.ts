@@ -34,6 +34,11 @@ export interface FixPathsOptions extends WalkOptions {
   signal?: AbortSignal;
   /** Files larger than this are reported and left alone (default 64 MiB). */
   maxFileBytes?: number;
+  /**
+   * Sites to fix whatever their class: real file path -> (1-based line ->
+   * reason), e.g. a traceback plan's `force`.
+   */
+  force?: ReadonlyMap<string, ReadonlyMap<number, string>>;
 }
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
@@ -138,7 +143,8 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
     if (error instanceof NotRegularFileError || error instanceof TooLargeError) return { ...base, status: "skipped", reason: error.message };
     return { ...base, status: "error", reason: `cannot read: ${describeFsError(error)}` };
   }
-  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options);
+  const force = options.force?.get(file.target);
+  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, force);
   const { status, reason, sites, revert } = outcome;
   const report: FileReport = { path: display, status, ...(reason ? { reason } : {}), sites, ...(revert ? { revert } : {}) };
   if (status !== "changed" || mode === "check") return report;
@@ -153,8 +159,14 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
   return options.revert ? { ...report, reason: revertReason(revert!, true) } : report;
 }
 
-function fixOutcome(bytes: Buffer, display: string, mode: Mode, options: FixPathsOptions): Outcome {
-  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style });
+function fixOutcome(
+  bytes: Buffer,
+  display: string,
+  mode: Mode,
+  options: FixPathsOptions,
+  force: ReadonlyMap<number, string> | undefined,
+): Outcome {
+  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force });
   return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
 }
 

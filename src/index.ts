@@ -23,7 +23,24 @@ export {
   type PaddleInfo,
   type PaddleDetectionInfo,
   type Verdict,
+  TOOLKITS,
+  toolkitName,
+  type CheckoutKind,
+  type ToolkitInfo,
 } from "./detect/index.js";
 export { loadPatch, type Patch } from "./patches.js";
+export {
+  parseTraceback,
+  mapFrames,
+  planFromTraceback,
+  planFromTracebackText,
+  formatTracebackPlan,
+  tracebackExitCode,
+  type ParsedTraceback,
+  type TracebackFrame,
+  type TracebackPlan,
+  type PlannedSite,
+} from "./traceback/index.js";
+export { doctorReport, doctorSummary, type DoctorOptions, type DoctorSummary, type DoctorStatus } from "./doctor.js";
 export type { SiteClass } from "./python/classify.js";
 export type { SiteForm } from "./python/sites.js";

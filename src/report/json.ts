@@ -1,7 +1,8 @@
 // The machine report (JSON version 1).
 import type { Report } from "../engine.js";
 
-export function formatJsonReport(report: Report): string {
+/** `extra` fields (e.g. `traceback`) go after `version`, `mode` and the run's flags. */
+export function formatJsonReport(report: Report, extra: Record<string, unknown> = {}): string {
   const { version, mode, revert, interrupted, environment, files, summary } = report;
   const env =
     environment === undefined
@@ -14,6 +15,6 @@ export function formatJsonReport(report: Report): string {
             warnings: environment.warnings,
           },
         };
-  const extra = { ...(revert ? { revert } : {}), ...(interrupted ? { interrupted } : {}) };
-  return JSON.stringify({ version, mode, ...extra, ...env, files, summary }, null, 2);
+  const flags = { ...(revert ? { revert } : {}), ...(interrupted ? { interrupted } : {}) };
+  return JSON.stringify({ version, mode, ...flags, ...extra, ...env, files, summary }, null, 2);
 }
