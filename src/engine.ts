@@ -13,7 +13,7 @@ import { setImmediate as turn } from "node:timers/promises";
 import type { Environment } from "./detect/index.js";
 import { collectFiles, type SourceFile, type WalkOptions } from "./files.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
-import { describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type FsLayer, type ReadFile } from "./fs-layer.js";
+import { describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
 import type { FixStyle, SiteReport } from "./rewrite/fix-source.js";
 import { contentHash, replaceFile } from "./write.js";

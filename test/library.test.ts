@@ -185,7 +185,7 @@ describe(`import { ... } from "${PACKAGE.name}" (the built package, by name)`, (
       // The CLI is a thin layer over fixPaths: same report in its JSON.
       const cli = runCli(["--check", "--format", "json", "--no-detect", "."], { cwd: dir });
       expect(cli.code).toBe(1);
-      expect(JSON.parse(cli.stdout)).toEqual({ version: report.version, files: report.files, summary: report.summary });
+      expect(JSON.parse(cli.stdout)).toEqual({ version: report.version, mode: report.mode, files: report.files, summary: report.summary });
     });
 
     it('{ mode: "write" } (the default) leaves every input.py equal to expected.py, byte for byte', () => {

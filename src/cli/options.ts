@@ -1,0 +1,50 @@
+// Shared pieces of the command line: options, exit codes, usage errors, and
+// the environment detection the commands start with.
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { detectEnvironment, supportsFullGraphKeyword, type Environment } from "../detect/index.js";
+
+export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
+/** Interrupted runs exit 128 + the signal number, as shells do. */
+export const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
+
+export interface CliOptions {
+  dryRun?: boolean;
+  check?: boolean;
+  revert?: boolean;
+  all?: boolean;
+  exclude: string[];
+  forceExclude?: boolean;
+  json?: boolean;
+  format: "text" | "json" | "github";
+  stdinFilename?: string;
+  color: boolean;
+  style: "guarded" | "plain";
+  paddleVersion?: string;
+  python?: string;
+  detect: boolean;
+  fromTraceback?: string;
+}
+
+/** A usage error found after parsing (exit 2, one line). */
+export class UsageError extends Error {}
+
+/** The checkout is the first directory given (files alone: the current folder). */
+export async function detect(paths: string[], opts: CliOptions): Promise<Environment> {
+  const dirs = await Promise.all(paths.map((p) => stat(p).then((s) => (s.isDirectory() ? p : null), () => null)));
+  const root = path.resolve(dirs.find((d) => d !== null) ?? ".");
+  return detectEnvironment({ root, paddleVersion: opts.paddleVersion, python: opts.python });
+}
+
+/** A bare full_graph=True is a TypeError on Paddle 2.3/2.4: only allowed where it is known to be accepted. */
+export function refusePlainUnlessSupported(environment: Environment | null): void {
+  const paddle = environment?.paddle ?? null;
+  if (supportsFullGraphKeyword(paddle)) return;
+  const why = paddle
+    ? `Paddle ${paddle.raw} is not known to accept it (2.3/2.4 raise TypeError)`
+    : "no Paddle was detected to show it is 2.5 or newer (2.3/2.4 raise TypeError)";
+  throw new UsageError(
+    `--style plain writes a bare full_graph=True, and ${why}; ` +
+      "use the default --style guarded, or name a 2.5+ release with --paddle-version"
+  );
+}

@@ -1,0 +1,48 @@
+// What the commands print and the exit code they end with.
+import type { Report } from "../engine.js";
+import { formatGithubReport } from "../report/github.js";
+import { formatJsonReport } from "../report/json.js";
+import { formatTextReport } from "../report/text.js";
+import { EXIT, SIGNAL_EXIT } from "./options.js";
+
+export function useColor(stream: NodeJS.WriteStream, flag: boolean): boolean {
+  if (!flag || "NO_COLOR" in process.env) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
+  return Boolean(stream.isTTY);
+}
+
+/** One line on stderr for an interrupted run; the exit code is 128 + the signal number. */
+export function interrupted(report: Report | null, signal: string): number {
+  const done = report ? report.files.filter((f) => f.status === "changed").length : 0;
+  const left = report?.interrupted?.notStarted ?? 0;
+  const written = report?.mode === "write" ? `${done} file${done === 1 ? "" : "s"} ${report.revert ? "reverted" : "changed"} (listed above)` : "nothing written";
+  process.stderr.write(
+    `paddle-fullgraph-fix: interrupted by ${signal}: ${written}; ${left} file${left === 1 ? "" : "s"} not started; ` +
+      "no file was left half-written\n",
+  );
+  return SIGNAL_EXIT[signal] ?? EXIT.error;
+}
+
+export function print(report: Report, format: string, color: boolean, extra: Record<string, unknown> = {}): void {
+  if (format === "json") {
+    process.stdout.write(`${formatJsonReport(report, extra)}\n`);
+    return;
+  }
+  if (format === "github") {
+    const lines = formatGithubReport(report);
+    if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
+    process.stdout.write(`${formatTextReport({ ...report, environment: undefined, files: [] }, false).join("\n")}\n`);
+    return;
+  }
+  // In dry-run the diff owns stdout, so the report goes to stderr.
+  const reportStream = report.mode === "dry-run" ? process.stderr : process.stdout;
+  if (report.mode === "dry-run") for (const file of report.files) if (file.diff) process.stdout.write(file.diff);
+  reportStream.write(`${formatTextReport(report, useColor(reportStream, color)).join("\n")}\n`);
+}
+
+export function exitCode(report: Report, check: boolean): number {
+  if (report.summary.errors) return EXIT.error;
+  const pending = report.revert ? report.summary.changed : report.summary.fixed;
+  if (check && pending) return EXIT.pending;
+  return EXIT.ok;
+}

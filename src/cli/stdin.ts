@@ -1,0 +1,41 @@
+// `-`: fix (or revert) one source read on stdin.
+import { reportForSource, type Mode } from "../engine.js";
+import { fixBytes, revertBytes } from "../fix-bytes.js";
+import { unifiedDiff } from "../report/diff.js";
+import { formatJsonReport } from "../report/json.js";
+import { formatTextReport } from "../report/text.js";
+import { UsageError, type CliOptions } from "./options.js";
+import { exitCode, interrupted, useColor } from "./output.js";
+
+/**
+ * `-`: source on stdin, and on stdout only the fixed source (or the diff with
+ * --dry-run, nothing with --check); the report goes to stderr.
+ */
+export async function runStdin(paths: string[], mode: Mode, opts: CliOptions, signal: AbortSignal): Promise<number> {
+  if (paths.length > 1) throw new UsageError("`-` (standard input) cannot be combined with other paths");
+  const name = opts.stdinFilename ?? "stdin.py";
+  const input = await readStdin(signal);
+  // Interrupted before the output began: nothing on stdout at all.
+  if (input === null || signal.aborted) return interrupted(null, signal.reason as string);
+  const result = opts.revert ? revertBytes(input) : fixBytes(input, { path: name, all: opts.all, style: opts.style });
+  const pending = result.status === "changed";
+  if (mode === "write") process.stdout.write(result.bytes);
+  else if (mode === "dry-run" && pending) process.stdout.write(unifiedDiff(name, result.before!, result.after!));
+  const report = reportForSource(name, mode, result, Boolean(opts.revert));
+  if (opts.json || opts.format === "json") process.stderr.write(`${formatJsonReport(report)}\n`);
+  else process.stderr.write(`${formatTextReport(report, useColor(process.stderr, opts.color)).join("\n")}\n`);
+  return exitCode(report, Boolean(opts.check));
+}
+
+/** All of stdin, or null when a signal came first. */
+export async function readStdin(signal: AbortSignal): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  const aborted = new Promise<null>((resolve) => signal.addEventListener("abort", () => resolve(null), { once: true }));
+  const read = (async () => {
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  })();
+  const input = await Promise.race([read, aborted]);
+  if (input === null) process.stdin.destroy();
+  return input;
+}

@@ -1,0 +1,49 @@
+// --from-traceback: fix the calls a pasted traceback leads to.
+import { readFile, stat } from "node:fs/promises";
+import { fixPaths, type Mode } from "../engine.js";
+import { MissingPathError } from "../files.js";
+import { formatTracebackPlan, planFromTracebackText, tracebackExitCode } from "../traceback/index.js";
+import { detect, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";
+import { exitCode, interrupted, print } from "./output.js";
+import { readStdin } from "./stdin.js";
+
+/**
+ * --from-traceback: plan from the traceback (which calls produced the object
+ * whose program was read), then fix exactly those calls, whatever their class.
+ */
+export async function runFromTraceback(paths: string[], mode: Mode, format: string, opts: CliOptions, signal: AbortSignal): Promise<number> {
+  if (opts.revert) throw new UsageError("--from-traceback and --revert cannot be combined");
+  if (paths.length > 1 || paths[0] === "-") throw new UsageError("--from-traceback takes one checkout root (default .)");
+  const root = paths[0];
+  const rootStat = await stat(root).catch(() => null);
+  if (!rootStat?.isDirectory()) throw new MissingPathError(`${root}: no such directory`);
+  const text = opts.fromTraceback === "-" ? await readStdin(signal) : await readFile(opts.fromTraceback!).catch(() => null);
+  if (text === null) throw new MissingPathError(`${opts.fromTraceback}: cannot read the traceback`);
+  const plan = await planFromTracebackText(text.toString("utf8"), root);
+  process.stderr.write(`${formatTracebackPlan(plan).join("\n")}\n`);
+  const traceback = {
+    status: plan.status,
+    attribute: plan.attribute,
+    failing: plan.failing && { path: plan.failing.relPath, line: plan.failing.line, function: plan.failing.frame.function },
+    sites: plan.sites.map(({ relPath, line, column, callee, reason, state }) => ({ path: relPath, line, column, callee, reason, state })),
+    messages: plan.messages,
+  };
+  if (tracebackExitCode(plan) === EXIT.error) {
+    if (format === "json") process.stdout.write(`${JSON.stringify({ version: 1, mode, traceback, files: [] }, null, 2)}\n`);
+    return EXIT.error;
+  }
+  const wantsDetect = opts.detect || opts.paddleVersion || opts.python;
+  const environment = wantsDetect ? await detect([root], opts) : undefined;
+  if (opts.style === "plain") refusePlainUnlessSupported(environment ?? null);
+  const report = await fixPaths([...plan.force.keys()], {
+    mode,
+    all: opts.all,
+    style: opts.style,
+    environment,
+    signal,
+    force: plan.force,
+  });
+  print(report, format, opts.color, { traceback });
+  if (signal.aborted) return interrupted(report, signal.reason as string);
+  return exitCode(report, Boolean(opts.check));
+}
