@@ -2,6 +2,8 @@
 // function and per area of the program, as markdown.
 import fs from "node:fs";
 
+const FS_NATIVES = new Set(["open", "openFileHandle", "close", "read", "readFileUtf8", "fstat", "lstat", "stat", "readdir", "realpath", "writeBuffer", "writeString", "fsync", "rename", "unlink", "access", "chmod", "chown", "internalModuleStat", "internalModuleReadJSON"]);
+
 /** Where a frame belongs, for the per-area totals. */
 function area(frame) {
   const { functionName: fn, url } = frame;
@@ -18,10 +20,15 @@ function area(frame) {
   if (/\/(dist|src)\/(fix-bytes|encoding)\.js/.test(url)) return "tool: fix-bytes/encoding (prefilter, decode)";
   if (/\/(dist|src)\/(engine|write)\.js/.test(url)) return "tool: engine/write";
   if (/\/(dist|src)\//.test(url)) return "tool: other";
-  if (url.startsWith("node:internal/fs") || url.startsWith("node:fs")) return "node: fs";
-  if (url.startsWith("node:internal/modules") || url.startsWith("node:internal/bootstrap")) return "node: module loading";
+  if (url === "node:path") return "node: path (join, relative, resolve)";
+  if (url === "node:internal/buffer") return "node: buffer allocation";
+  if (url.startsWith("node:internal/fs") || url.startsWith("node:fs") || (!url && FS_NATIVES.has(fn))) return "node: fs (calls and promise plumbing)";
+  if (url.startsWith("node:internal/modules") || url.startsWith("node:internal/bootstrap") || (!url && fn === "compileFunction")) return "node: module loading";
   if (url.startsWith("node:")) return "node: other internals";
-  if (!url) return `native/builtin: ${fn || "(anonymous)"}`;
+  if (!url && fn.startsWith("RegExp:")) return "regular expressions (native)";
+  if (!url && fn === "indexOfBuffer") return "Buffer.indexOf (the byte prefilter)";
+  if (!url && /Node$/.test(fn)) return "tree-sitter binding (parse, nodes, queries)";
+  if (!url) return "native/builtin: other";
   return "other";
 }
 
@@ -45,12 +52,33 @@ export function summarizeProfile(file, { top = 12 } = {}) {
     const a = area(frame);
     areas.set(a, (areas.get(a) ?? 0) + us);
   }
+  // The native tree-sitter entry points, by the tool function that called them.
+  const parent = new Map();
+  for (const n of prof.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const callers = new Map();
+  for (const [id, us] of self) {
+    const fn = byId.get(id).callFrame.functionName;
+    if (!["Parser.parse", "Query.matches", "Query.captures"].includes(fn)) continue;
+    let p = parent.get(id);
+    const path = [];
+    while (p && path.length < 2) {
+      const f = byId.get(p).callFrame;
+      if (/\/(dist|src)\//.test(f.url)) path.push(f.functionName || "(anonymous)");
+      p = parent.get(p);
+    }
+    const key = `${fn} ← ${path.join(" ← ")}`;
+    callers.set(key, (callers.get(key) ?? 0) + us);
+  }
   const pct = (us) => `${((100 * us) / total).toFixed(1)}%`;
   const ms = (us) => `${(us / 1000).toFixed(0)}`;
   const lines = [`Sampled ${ms(total)} ms.`, "", "| area | self ms | share |", "| --- | ---: | ---: |"];
   for (const [a, us] of [...areas].sort((x, y) => y[1] - x[1])) lines.push(`| ${a} | ${ms(us)} | ${pct(us)} |`);
   lines.push("", "| function (self time) | self ms | share |", "| --- | ---: | ---: |");
   for (const [k, us] of [...fns].sort((x, y) => y[1] - x[1]).slice(0, top)) lines.push(`| \`${k.replace(/\|/g, "\\|")}\` | ${ms(us)} | ${pct(us)} |`);
+  if (callers.size) {
+    lines.push("", "| tree-sitter call ← tool callers | self ms | share |", "| --- | ---: | ---: |");
+    for (const [k, us] of [...callers].sort((x, y) => y[1] - x[1]).slice(0, 8)) lines.push(`| \`${k}\` | ${ms(us)} | ${pct(us)} |`);
+  }
   return { totalMs: total / 1000, markdown: lines.join("\n") };
 }
 
