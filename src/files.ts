@@ -77,7 +77,10 @@ export async function collectFiles(paths: string[], options: WalkOptions = {}): 
     }
     if (g.stat?.isDirectory()) {
       const realRoot = await layer.realpath(abs).catch(() => abs);
-      const rules = await inheritedIgnores(layer, abs);
+      // A folder named on the command line is walked even when the enclosing
+      // repository ignores it (as rg and ast-grep do); rules inside it apply.
+      const inherited = await inheritedIgnores(layer, abs);
+      const rules = isIgnored(inherited, abs, true) ? [] : inherited;
       for (const file of await walk(layer, { root: abs, realRoot, excluded }, abs, rules)) add(file);
       continue;
     }
@@ -185,10 +188,12 @@ async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: Ignor
     const full = path.join(dir, entry.name);
     // Symlinked folders are never entered: no loops, no walking out of the root.
     const isDir = entry.isDirectory();
+    // Most entries are neither folders nor Python files: drop them before any rule is checked.
+    if (!isDir && !PYTHON_FILE.test(entry.name)) continue;
     if (isDir && (SKIP_DIRS.has(entry.name) || entry.name.endsWith(".egg-info"))) continue;
     if (isIgnored(active, full, isDir) || ctx.excluded(path.relative(ctx.root, full))) continue;
     if (isDir) files.push(...(await walk(layer, ctx, full, active)));
-    else if (PYTHON_FILE.test(entry.name)) {
+    else {
       const file = await walkedFile(layer, ctx, full, entry);
       if (file) files.push(file);
     }

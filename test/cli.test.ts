@@ -138,6 +138,22 @@ describe("walking directories", () => {
     expect(JSON.parse(explicit.stdout).files.map((f: { path: string }) => f.path)).toEqual(["ignored/mod.py"]);
   });
 
+  it("walks a folder named on the command line even when the enclosing repository ignores it", () => {
+    mkdirSync(path.join(work, ".git"));
+    writeFileSync(path.join(work, ".gitignore"), "scratch/\n");
+    mkdirSync(path.join(work, "scratch/deep/inner"), { recursive: true });
+    writeFileSync(path.join(work, "scratch/deep/inner/mod.py"), readFileSync(path.join(CASES, "import-paddle/input.py")));
+    // From the repository's top the folder is ignored...
+    const top = JSON.parse(runCli(["--json", "--check", "--no-detect", "."], { cwd: work }).stdout);
+    expect(top.files.map((f: { path: string }) => f.path)).not.toContain("scratch/deep/inner/mod.py");
+    // ...but naming it (or a folder inside it) scans it.
+    for (const named of ["scratch", "scratch/deep"]) {
+      const r = runCli(["--json", "--check", "--no-detect", named], { cwd: work });
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout).files.map((f: { path: string }) => f.path)).toEqual(["scratch/deep/inner/mod.py"]);
+    }
+  });
+
   it("--exclude skips matching paths; --force-exclude applies it to named files", () => {
     const r = runCli(["--json", "--check", "--exclude", "import-*", "--exclude", "**/bom/**", "."], { cwd: work });
     const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
