@@ -1,15 +1,19 @@
 // A file's own conventions, so inserted code looks like its neighbours:
-// line ending, indentation unit and preferred string quote.
-import { query, type Tree } from "./parser.js";
-
+// line ending, indentation unit and preferred string quote. Read from the
+// text (its first part), not the tree: a query over a big tree costs more than
+// the whole edit.
 export interface Conventions {
   eol: "\n" | "\r\n";
   indent: string;
   quote: '"' | "'";
 }
 
-export function detectConventions(text: string, tree: Tree): Conventions {
-  return { eol: detectEol(text), indent: detectIndent(text, tree), quote: detectQuote(tree) };
+// Conventions show in the first part of a file; looking further only costs.
+const SAMPLE = 256 * 1024;
+
+export function detectConventions(text: string): Conventions {
+  const sample = text.slice(0, SAMPLE);
+  return { eol: detectEol(text), indent: detectIndent(sample), quote: detectQuote(sample) };
 }
 
 export function detectEol(text: string): "\n" | "\r\n" {
@@ -22,22 +26,19 @@ export function detectEol(text: string): "\n" | "\r\n" {
   return crlf > lf ? "\r\n" : "\n";
 }
 
-// Conventions show in the first part of a file; looking further only costs.
-const SAMPLE = 256 * 1024;
-
-/** The most common step between a block and the statement that opens it. */
-function detectIndent(text: string, tree: Tree): string {
+/** The most common step from a line that opens a block (ends with `:`) to the next, deeper line. */
+function detectIndent(sample: string): string {
   const counts = new Map<string, number>();
-  for (const match of query("(_ body: (block) @block) @owner").matches(tree.rootNode, { startIndex: 0, endIndex: SAMPLE })) {
-    const owner = match.captures.find((c) => c.name === "owner")!.node;
-    const block = match.captures.find((c) => c.name === "block")!.node;
-    if (block.startPosition.row === owner.startPosition.row) continue;
-    const inner = leadingWhitespace(text, block.startIndex);
-    const outer = leadingWhitespace(text, owner.startIndex);
-    if (inner.length > outer.length && inner.startsWith(outer)) {
-      const unit = inner.slice(outer.length);
+  let opener: string | null = null; // indentation of the last line ending in ':'
+  for (const line of sample.split(/\r?\n/)) {
+    const code = line.replace(/\s+#.*$/, "").trimEnd();
+    if (!code.trim() || code.trimStart().startsWith("#")) continue;
+    const indent = /^[ \t]*/.exec(line)![0];
+    if (opener !== null && indent.length > opener.length && indent.startsWith(opener)) {
+      const unit = indent.slice(opener.length);
       counts.set(unit, (counts.get(unit) ?? 0) + 1);
     }
+    opener = code.endsWith(":") ? indent : null;
   }
   let best = "    ";
   let bestCount = 0;
@@ -54,13 +55,14 @@ export function leadingWhitespace(text: string, index: number): string {
   return text.slice(start, end);
 }
 
-function detectQuote(tree: Tree): '"' | "'" {
+/** Single quotes only when the code's own (non-docstring) literals mostly use them. */
+function detectQuote(sample: string): '"' | "'" {
+  const code = sample.replace(/("""|''')[\s\S]*?(\1|$)/g, "").replace(/#.*$/gm, "");
   let single = 0;
   let double = 0;
-  for (const { node } of query("(string_start) @start").captures(tree.rootNode, { startIndex: 0, endIndex: SAMPLE })) {
-    const delimiter = node.text.replace(/^[a-zA-Z]+/, "");
-    if (delimiter === "'") single++;
-    else if (delimiter === '"') double++;
+  for (const m of code.matchAll(/(?<![\w'"\\])[rRbBuUfF]{0,2}(['"])/g)) {
+    if (m[1] === "'") single++;
+    else double++;
   }
   return single > double ? "'" : '"';
 }

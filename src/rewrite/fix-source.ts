@@ -73,7 +73,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const toFix = analysis.sites.filter((s) => s.report.action === "fixed");
   const style = options.style ?? "guarded";
   const keywordText = style === "plain" ? `${patch.keyword}=${patch.value}` : `**${patch.guard.function}()`;
-  const conv = detectConventions(text, tree);
+  const conv = detectConventions(text);
   const insertions = toFix.map(({ site }) => callSiteInsertion(text, site, keywordText, conv.indent));
   const needsGuard = style === "guarded" && (toFix.length > 0 || analysis.usesGuard) && !analysis.hasGuardBlock;
   if (needsGuard) {
