@@ -1,120 +1,13 @@
 #!/usr/bin/env node
-// The command line: parses options, calls the library, maps the outcome to
-// output and an exit code. No logic of its own; the commands live in cli/.
+// Entry point. `--version` is answered before anything else is loaded, so it
+// costs what starting Node costs; every other call loads the command line.
 import { readFileSync } from "node:fs";
-import { Command, CommanderError, Option } from "commander";
-import { DetectUsageError } from "./detect/index.js";
-import { fixPaths, type Mode } from "./engine.js";
-import { MissingPathError } from "./files.js";
-import { runDoctor } from "./cli/doctor.js";
-import { detect, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./cli/options.js";
-import { exitCode, interrupted, print } from "./cli/output.js";
-import { runStdin } from "./cli/stdin.js";
-import { runFromTraceback } from "./cli/traceback.js";
 
-export { EXIT, SIGNAL_EXIT } from "./cli/options.js";
-
-function packageVersion(): string {
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
-  return pkg.version;
+  process.stdout.write(`${pkg.version}\n`);
+} else {
+  const { run } = await import("./cli/main.js");
+  await run(process.argv);
 }
-
-function program(): Command {
-  return new Command("paddle-fullgraph-fix")
-    .description("Add a version-guarded full_graph=True to paddle.jit.to_static export calls (Paddle 2.6+ export fix).")
-    .argument("[paths...]", "files or directories to fix (default: .); - reads source on stdin")
-    .option("--dry-run", "print a unified diff of the fixes; write nothing")
-    .option("--check", "write nothing; exit 1 when a fix is pending")
-    .option("--revert", "remove what this tool added (guard block and keywords), restoring the original bytes; with --dry-run show the diff, with --check exit 1 if anything would be reverted")
-    .option("--all", "also fix sites outside export paths (training-time conversions)")
-    .option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option("--force-exclude", "apply --exclude to files named explicitly too")
-    .addOption(new Option("--format <format>", "report format").choices(["text", "json", "github"]).default("text"))
-    .option("--json", "print the report as JSON on stdout (same as --format json)")
-    .option("--stdin-filename <path>", "with `-`: the path the source on stdin stands for")
-    .option("--no-color", "never colour the output (NO_COLOR is respected too)")
-    .addOption(
-      new Option("--style <style>", "guarded: through a version guard; plain: a bare full_graph=True (Paddle 2.5+ only)")
-        .choices(["guarded", "plain"])
-        .default("guarded"),
-    )
-    .option("--paddle-version <version>", "the Paddle release the export will run with (skips detection)")
-    .option("--python <path>", "read the installed Paddle from this interpreter")
-    .option("--no-detect", "skip reading the installed Paddle and the checkout's version")
-    .option("--from-traceback <file>", "fix the to_static calls behind a pasted traceback's full_graph RuntimeError (- reads stdin); the path argument is the checkout root")
-    .addHelpText("after", "\nSubcommand:\n  doctor [root]  one screen: installed Paddle and toolkit, whether the export fails, unfixed sites, the command that fixes them")
-    .version(packageVersion(), "-V, --version")
-    .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-}
-
-export async function main(argv: string[]): Promise<number> {
-  if (argv[2] === "doctor") return runDoctor(argv.slice(3));
-  const cmd = program();
-  try {
-    cmd.parse(argv);
-  } catch (error) {
-    if (error instanceof CommanderError) {
-      // --help and --version exit 0; every usage error is 2.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.error;
-    }
-    throw error;
-  }
-  const opts = cmd.opts<CliOptions>();
-  const paths = cmd.args.length ? cmd.args : ["."];
-  const mode: Mode = opts.dryRun ? "dry-run" : opts.check ? "check" : "write";
-  const format = opts.json ? "json" : opts.format;
-  // SIGINT/SIGTERM: stop starting files, let the one being written finish,
-  // report what was done, exit 128 + signal number.
-  const controller = new AbortController();
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (!controller.signal.aborted) controller.abort(signal);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
-  try {
-    if (opts.fromTraceback !== undefined) return await runFromTraceback(paths, mode, format, opts, controller.signal);
-    if (paths.includes("-")) return await runStdin(paths, mode, opts, controller.signal);
-    // Reverting needs no Paddle: it only removes what the tool wrote.
-    const wantsDetect = !opts.revert && (opts.detect || opts.paddleVersion || opts.python);
-    const environment = wantsDetect ? await detect(paths, opts) : undefined;
-    if (opts.style === "plain" && !opts.revert) refusePlainUnlessSupported(environment ?? null);
-    const report = await fixPaths(paths, {
-      mode,
-      revert: opts.revert,
-      all: opts.all,
-      style: opts.style,
-      exclude: opts.exclude,
-      forceExclude: opts.forceExclude,
-      environment,
-      signal: controller.signal,
-    });
-    print(report, format, opts.color);
-    if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
-    if (report.summary.errors) {
-      const n = report.summary.errors;
-      process.stderr.write(`paddle-fullgraph-fix: completed with errors (${n} file${n === 1 ? "" : "s"} could not be handled; see above)\n`);
-    }
-    return exitCode(report, Boolean(opts.check));
-  } catch (error) {
-    if (error instanceof MissingPathError || error instanceof DetectUsageError || error instanceof UsageError) {
-      process.stderr.write(`paddle-fullgraph-fix: ${error.message}\n`);
-      return EXIT.error;
-    }
-    throw error;
-  } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
-  }
-}
-
-main(process.argv).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`paddle-fullgraph-fix: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = EXIT.error;
-  },
-);

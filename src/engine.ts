@@ -166,7 +166,8 @@ function fixOutcome(
   options: FixPathsOptions,
   force: ReadonlyMap<number, string> | undefined,
 ): Outcome {
-  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force });
+  // Nothing is written in check mode, so the result need not be re-parsed.
+  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, verify: mode !== "check" });
   return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
 }
 

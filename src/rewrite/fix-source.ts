@@ -27,6 +27,11 @@ export interface FixSourceOptions {
    * report gives (e.g. a traceback led there).
    */
   force?: ReadonlyMap<number, string>;
+  /**
+   * Re-parse the result and refuse an edit that would add a syntax error
+   * (default true). A --check run, which writes nothing, may skip it.
+   */
+  verify?: boolean;
 }
 
 export interface SiteReport {
@@ -84,7 +89,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   if (!insertions.length) return unchanged(reports);
 
   const newText = applyInsertions(text, insertions);
-  const problem = verify(newText);
+  const problem = options.verify === false ? null : verify(newText);
   if (problem) return unchanged(reports, { status: "error", reason: `edit not applied: ${problem}` });
   return { status: "changed", text: newText, sites: reports, insertions };
 }
