@@ -7,7 +7,13 @@
  * same semver string. `0.0.0` is what develop/untagged builds report: the
  * NEWEST code, not the oldest, so it is flagged as `develop`.
  */
-import semver from "semver";
+// The three functions it needs, not the whole package (whose index loads
+// every module: a third of the tool's start-up).
+import coerce from "semver/functions/coerce.js";
+import parse from "semver/functions/parse.js";
+import valid from "semver/functions/valid.js";
+
+const semver = { coerce, parse, valid };
 import type { PaddleInfo } from "./types.js";
 
 export interface NormalizedVersion {
