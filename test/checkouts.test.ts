@@ -10,118 +10,35 @@
 // UPDATE_GOLDEN=1 npx vitest run test/checkouts.test.ts rewrites expected/ from
 // the tool's output (run `npm run build` first; review the diff before
 // committing it).
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FAKE_CHECKOUTS, checkoutPath, runTool, type FakeCheckout, type ToolRun } from "./support/export-run.js";
-import { changedFiles, copyTree, removeTree, snapshot } from "./helpers/cli.js";
+import { FAKE_CHECKOUTS, checkoutPath } from "./support/export-run.js";
+import { changedFiles } from "./helpers/cli.js";
+import {
+  bytes,
+  listFiles,
+  removeOutcome,
+  runGoldenTree,
+  updateGolden,
+  writeExpected,
+  type JsonReport,
+  type TreeOutcome,
+} from "./helpers/golden-tree.js";
 
-const update = process.env.UPDATE_GOLDEN === "1";
-
-interface JsonSite {
-  line: number;
-  column: number;
-  form: string;
-  callee: string;
-  class: string;
-  action: string;
-  reason: string;
-}
-interface JsonFile {
-  path: string;
-  status: string;
-  reason?: string;
-  sites: JsonSite[];
-}
-interface JsonReport {
-  version: number;
-  files: JsonFile[];
-  summary: Record<string, number>;
-}
-
-/** Relative posix paths of every file below dir ([] when dir is missing). */
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else out.push(path.relative(dir, full).split(path.sep).join("/"));
-    }
-  };
-  visit(dir);
-  return out.sort();
-}
-
-/** Bytes as a string that maps 1:1 to them, so a mismatch shows a readable diff. */
-const bytes = (file: string) => readFileSync(file).toString("latin1");
-
-interface Outcome {
-  checkout: FakeCheckout;
-  /** The copy the default run wrote to; later --check and a second run. */
-  work: string;
-  /** An untouched copy for --check and --json --check. */
-  fresh: string;
-  input: Map<string, string>;
-  fix: ToolRun;
-  afterFix: Map<string, string>;
-  checkAfterFix: ToolRun;
-  afterCheck: Map<string, string>;
-  second: ToolRun;
-  afterSecond: Map<string, string>;
-  freshCheck: ToolRun;
-  freshJson: ToolRun;
-  afterFreshRuns: Map<string, string>;
-}
-
-const outcomes = new Map<string, Outcome>();
-
-async function runCheckout(checkout: FakeCheckout): Promise<Outcome> {
-  const inputDir = checkoutPath(checkout.name, "input");
-  const work = copyTree(inputDir);
-  const fresh = copyTree(inputDir);
-  const input = snapshot(work);
-  // Two independent chains: the written copy, and the fresh copy.
-  const written = (async () => {
-    const fix = await runTool(["--no-detect", "."], work);
-    const afterFix = snapshot(work);
-    const checkAfterFix = await runTool(["--no-detect", "--check", "."], work);
-    const afterCheck = snapshot(work);
-    const second = await runTool(["--no-detect", "--json", "."], work);
-    const afterSecond = snapshot(work);
-    return { fix, afterFix, checkAfterFix, afterCheck, second, afterSecond };
-  })();
-  const checked = (async () => {
-    const freshCheck = await runTool(["--no-detect", "--check", "."], fresh);
-    const freshJson = await runTool(["--no-detect", "--json", "--check", "."], fresh);
-    return { freshCheck, freshJson, afterFreshRuns: snapshot(fresh) };
-  })();
-  return { checkout, work, fresh, input, ...(await written), ...(await checked) };
-}
+const outcomes = new Map<string, TreeOutcome>();
 
 beforeAll(async () => {
-  const all = await Promise.all(FAKE_CHECKOUTS.map(runCheckout));
-  for (const o of all) {
-    outcomes.set(o.checkout.name, o);
-    if (update) {
-      const expectedDir = checkoutPath(o.checkout.name, "expected");
-      rmSync(expectedDir, { recursive: true, force: true });
-      for (const rel of changedFiles(o.input, o.afterFix)) {
-        const target = path.join(expectedDir, ...rel.split("/"));
-        mkdirSync(path.dirname(target), { recursive: true });
-        cpSync(path.join(o.work, ...rel.split("/")), target);
-      }
-    }
-  }
+  await Promise.all(
+    FAKE_CHECKOUTS.map(async (checkout) => {
+      const o = await runGoldenTree(checkoutPath(checkout.name, "input"));
+      outcomes.set(checkout.name, o);
+      if (updateGolden) writeExpected(o, checkoutPath(checkout.name, "expected"));
+    }),
+  );
 }, 180_000);
 
-afterAll(() => {
-  for (const o of outcomes.values()) {
-    removeTree(o.work);
-    removeTree(o.fresh);
-  }
-});
+afterAll(() => outcomes.forEach(removeOutcome));
 
 const run = (name: string) => {
   const o = outcomes.get(name);

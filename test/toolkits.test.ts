@@ -12,104 +12,37 @@
 // UPDATE_GOLDEN=1 npx vitest run test/toolkits.test.ts rewrites expected/ from
 // the tool's output (run `npm run build` first; review the diff before
 // committing it).
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { detectPaddleDetection } from "../src/detect/checkout.js";
 import { formatEnvironmentHeader, computeVerdict } from "../src/detect/index.js";
-import { changedFiles, copyTree, removeTree, snapshot } from "./helpers/cli.js";
-import { runTool, type ToolRun } from "./support/export-run.js";
-import { FAKE_TOOLKITS, toolkitPath, type FakeToolkit } from "./support/toolkits.js";
+import { changedFiles } from "./helpers/cli.js";
+import {
+  bytes,
+  listFiles,
+  removeOutcome,
+  runGoldenTree,
+  updateGolden,
+  writeExpected,
+  type JsonReport,
+  type TreeOutcome,
+} from "./helpers/golden-tree.js";
+import { FAKE_TOOLKITS, toolkitPath } from "./support/toolkits.js";
 
-const update = process.env.UPDATE_GOLDEN === "1";
-
-interface JsonSite {
-  line: number;
-  column: number;
-  form: string;
-  callee: string;
-  class: string;
-  action: string;
-  reason: string;
-}
-interface JsonReport {
-  version: number;
-  files: { path: string; status: string; reason?: string; sites: JsonSite[] }[];
-  summary: Record<string, number>;
-}
-
-function listFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  const visit = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const full = path.join(d, name);
-      if (statSync(full).isDirectory()) visit(full);
-      else out.push(path.relative(dir, full).split(path.sep).join("/"));
-    }
-  };
-  visit(dir);
-  return out.sort();
-}
-
-const bytes = (file: string) => readFileSync(file).toString("latin1");
-
-interface Outcome {
-  work: string;
-  fresh: string;
-  input: Map<string, string>;
-  fix: ToolRun;
-  afterFix: Map<string, string>;
-  checkAfterFix: ToolRun;
-  second: ToolRun;
-  afterSecond: Map<string, string>;
-  freshJson: ToolRun;
-  afterFreshRuns: Map<string, string>;
-}
-
-const outcomes = new Map<string, Outcome>();
-
-async function runToolkit(t: FakeToolkit): Promise<Outcome> {
-  const inputDir = toolkitPath(t.name, "input");
-  const work = copyTree(inputDir);
-  const fresh = copyTree(inputDir);
-  const input = snapshot(work);
-  const written = (async () => {
-    const fix = await runTool(["--no-detect", "."], work);
-    const afterFix = snapshot(work);
-    const checkAfterFix = await runTool(["--no-detect", "--check", "."], work);
-    const second = await runTool(["--no-detect", "--json", "."], work);
-    return { fix, afterFix, checkAfterFix, second, afterSecond: snapshot(work) };
-  })();
-  const checked = (async () => {
-    const freshJson = await runTool(["--no-detect", "--json", "--check", "."], fresh);
-    return { freshJson, afterFreshRuns: snapshot(fresh) };
-  })();
-  return { work, fresh, input, ...(await written), ...(await checked) };
-}
+const outcomes = new Map<string, TreeOutcome>();
 
 beforeAll(async () => {
-  const all = await Promise.all(FAKE_TOOLKITS.map(async (t) => [t, await runToolkit(t)] as const));
-  for (const [t, o] of all) {
-    outcomes.set(t.name, o);
-    if (update) {
-      const expectedDir = toolkitPath(t.name, "expected");
-      rmSync(expectedDir, { recursive: true, force: true });
-      for (const rel of changedFiles(o.input, o.afterFix)) {
-        const target = path.join(expectedDir, ...rel.split("/"));
-        mkdirSync(path.dirname(target), { recursive: true });
-        cpSync(path.join(o.work, ...rel.split("/")), target);
-      }
-    }
-  }
+  await Promise.all(
+    FAKE_TOOLKITS.map(async (t) => {
+      const o = await runGoldenTree(toolkitPath(t.name, "input"));
+      outcomes.set(t.name, o);
+      if (updateGolden) writeExpected(o, toolkitPath(t.name, "expected"));
+    }),
+  );
 }, 180_000);
 
-afterAll(() => {
-  for (const o of outcomes.values()) {
-    removeTree(o.work);
-    removeTree(o.fresh);
-  }
-});
+afterAll(() => outcomes.forEach(removeOutcome));
 
 const run = (name: string) => {
   const o = outcomes.get(name);
