@@ -6,7 +6,8 @@
 // and must decode again in the same encoding to the same text.
 import { decodeSource, type Decoded } from "./encoding.js";
 import { loadPatch } from "./patches.js";
-import { fixSource, lastName, type FixSourceOptions, type FixSourceResult } from "./rewrite/fix-source.js";
+import { calleeNeedle, mentionsName } from "./prefilter.js";
+import { fixSource, type FixSourceOptions, type FixSourceResult } from "./rewrite/fix-source.js";
 import { revertSource, type RevertSourceResult } from "./rewrite/revert.js";
 
 export interface FixBytesResult {
@@ -31,14 +32,10 @@ export interface RevertBytesResult {
   irregular: number;
 }
 
-const needles = new Map<string, Buffer>();
-
 export function fixBytes(bytes: Buffer, options: FixSourceOptions = {}): FixBytesResult {
   const patch = options.patch ?? loadPatch();
-  let needle = needles.get(patch.id);
-  if (!needle) needles.set(patch.id, (needle = Buffer.from(lastName(patch.callee))));
   // Most files never mention the callee as a name: no decoding, no parser.
-  if (!mentionsName(bytes, needle)) return { status: "unchanged", sites: [], bytes };
+  if (!mentionsName(bytes, calleeNeedle(patch))) return { status: "unchanged", sites: [], bytes };
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return { status: "skipped", reason: decoded.reason, sites: [], bytes };
   const result = fixSource(decoded.text, { ...options, patch });
@@ -49,24 +46,6 @@ export function fixBytes(bytes: Buffer, options: FixSourceOptions = {}): FixByte
   const problem = checkBytes(decoded, bytes, decoded.text, newBytes, pieces, newBytes, result.text);
   if (problem) return { ...base, after: decoded.text, status: "error", reason: `edit not applied: ${problem}`, bytes };
   return { ...base, status: "changed", bytes: newBytes };
-}
-
-/**
- * Whether `name` occurs as a whole name that code could call or import: not
- * inside a longer identifier (`apply_to_static`, `not_to_static`), a flag
- * (`--to_static`) or right after a quote (`cfg.get('to_static')`).
- */
-export function mentionsName(bytes: Buffer, name: Buffer): boolean {
-  for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
-    const before = at > 0 ? bytes[at - 1] : 0x20;
-    const after = at + name.length < bytes.length ? bytes[at + name.length] : 0x20;
-    if (!isNameByte(before) && before !== 0x27 && before !== 0x22 && before !== 0x2d && !isNameByte(after)) return true;
-  }
-  return false;
-}
-
-function isNameByte(b: number): boolean {
-  return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b >= 0x80;
 }
 
 export function revertBytes(bytes: Buffer, options: { patch?: FixSourceOptions["patch"] } = {}): RevertBytesResult {

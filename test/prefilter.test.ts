@@ -1,7 +1,8 @@
 // The byte prefilter decides which files are parsed at all: it must pass every
 // spelling a call or import can take, and may drop mentions that cannot be one.
 import { describe, expect, it } from "vitest";
-import { fixBytes, mentionsName } from "../src/fix-bytes.js";
+import { fixBytes } from "../src/fix-bytes.js";
+import { mentionsName } from "../src/prefilter.js";
 
 const NAME = Buffer.from("to_static");
 const passes = (s: string) => mentionsName(Buffer.from(s), NAME);

@@ -1,5 +1,6 @@
 // The core: source text in, new text and a per-site account out. No I/O.
 import { loadPatch, type Patch } from "../patches.js";
+import { mayContainSite } from "../prefilter.js";
 import { argumentState } from "../python/arguments.js";
 import { classifySite, type ClassifyContext, type SiteClass } from "../python/classify.js";
 import { detectConventions } from "../python/conventions.js";
@@ -92,15 +93,6 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const problem = options.verify === false ? null : verify(newText);
   if (problem) return unchanged(reports, { status: "error", reason: `edit not applied: ${problem}` });
   return { status: "changed", text: newText, sites: reports, insertions };
-}
-
-/** Cheap check before parsing: the callee's last name must appear in the text. */
-export function mayContainSite(text: string, patch: Patch = loadPatch()): boolean {
-  return text.includes(lastName(patch.callee));
-}
-
-export function lastName(qualified: string): string {
-  return qualified.slice(qualified.lastIndexOf(".") + 1);
 }
 
 function analyse(tree: Tree, text: string, options: FixSourceOptions, patch: Patch): Analysis {
