@@ -205,3 +205,21 @@ describe("--format github", () => {
     expect(lines.filter((l) => l.startsWith("::notice ")).length).toBe(2);
   });
 });
+
+describe("a reader that stops early (`| head`)", () => {
+  it("ends the output quietly: no stack trace, no error exit", async () => {
+    const { spawn } = await import("node:child_process");
+    const { CLI } = await import("./helpers/cli.js");
+    // Enough pending fixes that the diff outgrows the pipe's buffer.
+    const needy = readFileSync(path.join(CASES, "import-paddle/input.py"));
+    mkdirSync(path.join(work, "many"));
+    for (let i = 0; i < 200; i++) writeFileSync(path.join(work, "many", `m${i}.py`), needy);
+    const child = spawn(process.execPath, [CLI, "--dry-run", "--no-detect", "."], { cwd: work, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    child.stdout.once("data", () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|^\s+at /m);
+    expect(code).toBe(0);
+  });
+});
