@@ -19,20 +19,29 @@ export function calleeNeedle(patch: Patch = loadPatch()): Buffer {
 
 export function mentionsName(bytes: Buffer, name: Buffer): boolean {
   for (let at = bytes.indexOf(name); at >= 0; at = bytes.indexOf(name, at + 1)) {
-    const before = at > 0 ? bytes[at - 1] : 0x20;
-    const after = at + name.length < bytes.length ? bytes[at + name.length] : 0x20;
-    if (!isNameByte(before) && before !== 0x27 && before !== 0x22 && before !== 0x2d && !isNameByte(after)) return true;
+    if (isWholeName(at > 0 ? bytes[at - 1] : SPACE, at + name.length < bytes.length ? bytes[at + name.length] : SPACE)) return true;
   }
   return false;
 }
 
-/** The same test on decoded text (for callers that start from a string). */
+/** The same test on decoded text (for callers that start from a string): same rule, on char codes. */
 export function mayContainSite(text: string, patch: Patch = loadPatch()): boolean {
   const name = lastName(patch.callee);
-  // Only texts that contain the word at all pay for the conversion to bytes.
-  return text.includes(name) && mentionsName(Buffer.from(text, "utf8"), calleeNeedle(patch));
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if (isWholeName(at > 0 ? text.charCodeAt(at - 1) : SPACE, end < text.length ? text.charCodeAt(end) : SPACE)) return true;
+  }
+  return false;
 }
 
-function isNameByte(b: number): boolean {
-  return (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a) || b === 0x5f || b >= 0x80;
+const SPACE = 0x20;
+
+/** The neighbours of an occurrence allow a call or an import (no quote or dash before it). */
+function isWholeName(before: number, after: number): boolean {
+  return !isNameCode(before) && before !== 0x27 && before !== 0x22 && before !== 0x2d && !isNameCode(after);
+}
+
+/** Letters, digits, `_`, and anything non-ASCII (a UTF-8 byte or a non-ASCII char). */
+function isNameCode(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
 }

@@ -36,3 +36,18 @@ describe("mentionsName (byte prefilter)", () => {
     expect(fixBytes(parsed).status).toBe("skipped");
   });
 });
+
+describe("mayContainSite (the same rule on text)", () => {
+  it("agrees with the byte prefilter on every sample, including non-ASCII neighbours", async () => {
+    const { mayContainSite } = await import("../src/prefilter.js");
+    const samples = [
+      "m = paddle.jit.to_static(model)",
+      "model = apply_to_static(cfg, model)",
+      "parser.add_argument('--to_static')",
+      "x = 模to_static(m)",
+      "# 见 to_static(m)",
+      "to_static_enabled = True",
+    ];
+    for (const s of samples) expect(mayContainSite(s), s).toBe(mentionsName(Buffer.from(s), NAME));
+  });
+});

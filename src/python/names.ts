@@ -160,9 +160,8 @@ export function innerScopes(chain: Chain, index: number): SyntaxNode[] {
     if (!SCOPES.has(node.type)) continue;
     const inner = chain[i + 1];
     const body = node.childForFieldName("body");
-    // Only the body (and, for parameters, handled by the caller) belongs to the inner scope.
+    // Only the body belongs to the inner scope (parameters are handled by the caller).
     if (body && inner && sameNode(body, inner)) out.push(node);
-    else if (node.type === "lambda" && inner && sameNode(node.childForFieldName("body"), inner)) out.push(node);
   }
   return out;
 }
