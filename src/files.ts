@@ -81,7 +81,8 @@ export async function collectFiles(paths: string[], options: WalkOptions = {}): 
       // repository ignores it (as rg and ast-grep do); rules inside it apply.
       const inherited = await inheritedIgnores(layer, abs);
       const rules = isIgnored(inherited, abs, true) ? [] : inherited;
-      for (const file of await walk(layer, { root: abs, realRoot, excluded }, abs, rules)) add(file);
+      const excludedBelow = options.exclude?.length ? (full: string) => excluded(path.relative(abs, full)) : () => false;
+      for (const file of await walk(layer, { root: abs, realRoot, excluded: excludedBelow }, abs, rules)) add(file);
       continue;
     }
     if (options.forceExclude && excluded(path.relative(process.cwd(), abs))) continue;
@@ -168,7 +169,8 @@ interface WalkContext {
   /** The folder as given (absolute), and the same folder with links resolved. */
   root: string;
   realRoot: string;
-  excluded: (rel: string) => boolean;
+  /** Whether --exclude drops a path below the root (given absolute). */
+  excluded: (full: string) => boolean;
 }
 
 async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: IgnoreLayer[]): Promise<SourceFile[]> {
@@ -191,7 +193,7 @@ async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: Ignor
     // Most entries are neither folders nor Python files: drop them before any rule is checked.
     if (!isDir && !PYTHON_FILE.test(entry.name)) continue;
     if (isDir && (SKIP_DIRS.has(entry.name) || entry.name.endsWith(".egg-info"))) continue;
-    if (isIgnored(active, full, isDir) || ctx.excluded(path.relative(ctx.root, full))) continue;
+    if (isIgnored(active, full, isDir) || ctx.excluded(full)) continue;
     if (isDir) files.push(...(await walk(layer, ctx, full, active)));
     else {
       const file = await walkedFile(layer, ctx, full, entry);
@@ -222,11 +224,24 @@ async function walkedFile(layer: FsLayer, ctx: WalkContext, full: string, entry:
 
 function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean {
   for (const layer of layers) {
-    const rel = path.relative(layer.dir, full).split(path.sep).join("/");
-    if (!rel || rel.startsWith("..")) continue;
+    const rel = relativeInside(layer.dir, full);
+    if (!rel) continue;
     if (layer.rules.ignores(isDir ? `${rel}/` : rel)) return true;
   }
   return false;
+}
+
+/** `full` relative to `dir` with `/` separators, or null when it is not below `dir`. */
+function relativeInside(dir: string, full: string): string | null {
+  // Walked paths are built by joining names onto their folder, so a prefix
+  // test is exact and far cheaper than path.relative per entry and layer.
+  const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+  if (full.startsWith(prefix) && full.length > prefix.length) {
+    const rel = full.slice(prefix.length);
+    return path.sep === "/" ? rel : rel.split(path.sep).join("/");
+  }
+  const rel = path.relative(dir, full).split(path.sep).join("/");
+  return !rel || rel.startsWith("..") ? null : rel;
 }
 
 async function readIgnore(layer: FsLayer, dir: string): Promise<IgnoreLayer | null> {

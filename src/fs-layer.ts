@@ -2,7 +2,7 @@
 // interface over node:fs so tests can inject failures (EACCES on a read, a
 // folder that refuses new files, a file that changes between read and write)
 // that permission bits cannot produce when the tests run as root.
-import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, type Dirent, type Stats } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, promises as fs, readdirSync, readSync, type Dirent, type Stats } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 
 export interface FsLayer {
@@ -22,7 +22,9 @@ export const nodeFs: FsLayer = {
   lstat: (p) => fs.lstat(p),
   stat: (p) => fs.stat(p),
   realpath: (p) => fs.realpath(p),
-  readdir: (p) => fs.readdir(p, { withFileTypes: true }),
+  // Blocking, like the reads below: a walk of thousands of folders otherwise
+  // spends most of its time waiting on thread-pool round trips.
+  readdir: async (p) => readdirSync(p, { withFileTypes: true }),
   open: (p, flags, mode) => fs.open(p, flags, mode),
   access: (p, mode) => fs.access(p, mode),
   rename: (a, b) => fs.rename(a, b),
