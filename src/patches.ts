@@ -1,7 +1,7 @@
 // Loads a patch (what the tool knows, kept as data under patches/<id>/).
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { packageRoot } from "./package-root.js";
 
 export interface GuardSpec {
   /** Python source of the guard block, begin and end marker lines included. */
@@ -26,7 +26,7 @@ export interface Patch {
 }
 
 /** patches/ sits next to dist/ and src/ in the package. */
-export const PATCHES_DIR = fileURLToPath(new URL("../patches/", import.meta.url));
+export const PATCHES_DIR = path.join(packageRoot(), "patches") + path.sep;
 
 const cache = new Map<string, Patch>();
 

@@ -1,18 +1,13 @@
 // The command line: parses options, calls the library, maps the outcome to
 // output and an exit code. No logic of its own; each command has its module
 // here, loaded when it is used.
-import { readFileSync } from "node:fs";
 import { Command, CommanderError, Option } from "commander";
 import { DetectUsageError } from "../detect/index.js";
 import { fixPaths, type Mode } from "../engine.js";
 import { MissingPathError } from "../files.js";
+import { packageVersion } from "../package-root.js";
 import { detect, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
-  return pkg.version;
-}
 
 function program(): Command {
   return new Command("paddle-fullgraph-fix")
