@@ -90,25 +90,32 @@ function buildTool() {
   const dir = path.join(WORK, "tool");
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const parts = ["src", "patches", "package.json", "tsconfig.json"];
+  const parts = ["src", "patches", "package.json", "tsconfig.json", "scripts"];
   let source;
   if (opt.ref) {
     const sha = sh("git", ["rev-parse", opt.ref], { cwd: REPO }).stdout.trim();
     if (!sha) throw new Error(`unknown ref ${opt.ref}`);
-    const r = sh("sh", ["-c", `git archive ${sha} ${parts.join(" ")} | tar -x -C '${dir}'`], { cwd: REPO });
+    // scripts/ (the CLI bundle step) is absent from older commits.
+    const present = parts.filter((p) => sh("git", ["cat-file", "-e", `${sha}:${p}`], { cwd: REPO }).status === 0);
+    const r = sh("sh", ["-c", `git archive ${sha} ${present.join(" ")} | tar -x -C '${dir}'`], { cwd: REPO });
     if (r.status !== 0) throw new Error(`git archive failed: ${r.stderr}`);
     source = `commit ${sha.slice(0, 10)} (--ref ${opt.ref})`;
   } else {
     // A snapshot, so edits made while the bench runs (or a rebuild of dist/) do not reach it.
     for (const p of parts) fs.cpSync(path.join(REPO, p), path.join(dir, p), { recursive: true });
-    const dirty = sh("git", ["status", "--porcelain", "--", "src", "patches"], { cwd: REPO }).stdout.trim();
+    const dirty = sh("git", ["status", "--porcelain", "--", "src", "patches", "scripts"], { cwd: REPO }).stdout.trim();
     const head = sh("git", ["rev-parse", "--short=10", "HEAD"], { cwd: REPO }).stdout.trim();
-    source = `work tree at ${head}${dirty ? ` plus uncommitted changes (${dirty.split("\n").length} paths under src/, patches/)` : " (clean)"}`;
+    source = `work tree at ${head}${dirty ? ` plus uncommitted changes (${dirty.split("\n").length} paths under src/, patches/, scripts/)` : " (clean)"}`;
   }
   log(`building the tool (${source}) into ${path.relative(REPO, dir)}/dist`);
   const tsc = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
   const r = sh(process.execPath, [tsc, "-p", path.join(dir, "tsconfig.json")], { cwd: dir });
   if (r.status !== 0) throw new Error(`tsc failed:\n${r.stdout}${r.stderr}`);
+  // Then, as `npm run build` does, the command line's bundle (commits before it had none).
+  if (fs.existsSync(path.join(dir, "scripts", "bundle.mjs"))) {
+    const b = sh(process.execPath, [path.join(dir, "scripts", "bundle.mjs")], { cwd: dir });
+    if (b.status !== 0) throw new Error(`scripts/bundle.mjs failed:\n${b.stdout}${b.stderr}`);
+  }
   return { cli: path.join(dir, "dist", "cli.js"), source };
 }
 
