@@ -42,6 +42,6 @@ function isWholeName(before: number, after: number): boolean {
 }
 
 /** Letters, digits, `_`, and anything non-ASCII (a UTF-8 byte or a non-ASCII char). */
-function isNameCode(c: number): boolean {
+export function isNameCode(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
 }

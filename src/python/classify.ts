@@ -25,6 +25,8 @@ export interface ClassifyContext {
   saveCallees: ReadonlySet<string>;
   /** Per-scope facts, computed once per scope node and shared by its sites. */
   facts: ScopeFacts;
+  /** 1-based line of a node in the file (the parsed text may be an excerpt of it). */
+  line: (node: SyntaxNode) => number;
 }
 
 const EXPORT_NAME = /export/i;
@@ -37,22 +39,22 @@ export function classifySite(site: CallSite, ctx: ClassifyContext): Classificati
 
 function callEvidence(site: CallSite, ctx: ClassifyContext): Classification | null {
   const { targets, savedAt } = resultTargets(site.chain, ctx);
-  if (savedAt) return { class: "export", reason: `result passed straight to paddle.jit.save at line ${line(savedAt)}` };
+  if (savedAt) return { class: "export", reason: `result passed straight to paddle.jit.save at line ${ctx.line(savedAt)}` };
   if (!targets.length) return null;
   const scope = enclosingFunction(site.chain) ?? ctx.root;
   const facts = ctx.facts.of(scope);
   const aliases = facts.aliases(targets);
   const read = facts.programRead((object) => aliasSuffix(object, aliases), site.node.endIndex);
-  if (read) return { class: "required", reason: `result read as ${read.path} at line ${line(read.node)}` };
+  if (read) return { class: "required", reason: `result read as ${read.path} at line ${ctx.line(read.node)}` };
   const bases = new Set(targets.filter((t) => t.includes(".")).map((t) => t.slice(0, t.lastIndexOf("."))));
   const save = facts.save(
     (fn) => isSave(fn, site.chain, ctx),
     (arg) => (aliases.has(arg) ? "result" : bases.has(arg) ? arg : null),
   );
   if (!save) return null;
-  if (save.what === "result") return { class: "export", reason: `result saved with paddle.jit.save at line ${line(save.node)}` };
+  if (save.what === "result") return { class: "export", reason: `result saved with paddle.jit.save at line ${ctx.line(save.node)}` };
   const holder = targets.find((t) => t.startsWith(`${save.what}.`));
-  return { class: "export", reason: `result stored on ${holder}; ${save.what} saved with paddle.jit.save at line ${line(save.node)}` };
+  return { class: "export", reason: `result stored on ${holder}; ${save.what} saved with paddle.jit.save at line ${ctx.line(save.node)}` };
 }
 
 function decoratorEvidence(site: CallSite, ctx: ClassifyContext): Classification | null {
@@ -61,12 +63,12 @@ function decoratorEvidence(site: CallSite, ctx: ClassifyContext): Classification
   const matchesName = (text: string) => text === name || text.endsWith(`.${name}`);
   const facts = ctx.facts.of(ctx.root);
   const read = facts.programRead((object) => (matchesName(object) ? "" : null), null);
-  if (read) return { class: "required", reason: `decorated ${name} read as ${name}${read.path} at line ${line(read.node)}` };
+  if (read) return { class: "required", reason: `decorated ${name} read as ${name}${read.path} at line ${ctx.line(read.node)}` };
   const save = facts.save(
     (fn) => isSave(fn, site.chain, ctx),
     (arg) => (matchesName(arg) ? "result" : null),
   );
-  if (save) return { class: "export", reason: `decorated ${name} saved with paddle.jit.save at line ${line(save.node)}` };
+  if (save) return { class: "export", reason: `decorated ${name} saved with paddle.jit.save at line ${ctx.line(save.node)}` };
   return null;
 }
 
@@ -134,8 +136,4 @@ function enclosingFunctionNames(chain: Chain): string[] {
 
 export function compact(node: SyntaxNode): string {
   return node.text.replace(/\s+/g, "");
-}
-
-function line(node: SyntaxNode): number {
-  return node.startPosition.row + 1;
 }

@@ -3,6 +3,7 @@
 // tree cursor: siblings are stepped over, never rescanned, and only nodes on
 // a path are materialised. (Node.parent is avoided on purpose: tree-sitter
 // computes it by descending from the root, which is quadratic on big files.)
+import { isNameCode } from "../prefilter.js";
 import type { SyntaxNode, Tree } from "./parser.js";
 
 /** root first, deepest node last */
@@ -66,6 +67,23 @@ export function wordPositions(text: string, names: Iterable<string>): number[] {
   for (let m = re.exec(text); m; m = re.exec(text)) out.push(m.index);
   return out;
 }
+
+/**
+ * Positions of the names that could bind them: not followed by `.`, which
+ * makes an occurrence the object of an attribute (`paddle.jit`), a use.
+ */
+export function bindablePositions(text: string, names: Iterable<string>): number[] {
+  return wordPositions(text, names).filter((at) => !followedByDot(text, at));
+}
+
+/** The word at `at` is followed (after spaces or tabs) by a dot. */
+function followedByDot(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && isNameCode(text.charCodeAt(i))) i++;
+  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
+  return text.charCodeAt(i) === 0x2e;
+}
+
 
 export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null | undefined): boolean {
   return !!a && !!b && a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.type === b.type;

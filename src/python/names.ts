@@ -6,7 +6,7 @@
 //
 // Only the imports and the occurrences of names they bind are looked at, so
 // the cost follows the matches, not the size of the file.
-import { isField, locate, sameNode, wordPositions, type Chain } from "./locate.js";
+import { bindablePositions, isField, locate, sameNode, wordPositions, type Chain } from "./locate.js";
 import type { SyntaxNode, Tree } from "./parser.js";
 
 interface Binding {
@@ -59,10 +59,9 @@ export class NameIndex {
         if (qualified && relevant(qualified)) this.names.add(name);
       }
     }
-    // An occurrence followed by `.` is the object of an attribute, never a
-    // binding: skipping those spares a chain per `paddle.xxx` in big files.
-    const bindable = wordPositions(text, [...this.names].filter((n) => !extraWords.includes(n)))
-      .filter((at) => !followedByDot(text, at));
+    // Only occurrences that could bind the name (see bindablePositions):
+    // that spares a chain per `paddle.xxx` in big files.
+    const bindable = bindablePositions(text, [...this.names].filter((n) => !extraWords.includes(n)));
     this.chains = locate(tree, [...bindable, ...wordPositions(text, extraWords)]);
     for (const chain of this.chains.values()) {
       const leaf = chain[chain.length - 1];
@@ -147,18 +146,6 @@ export class NameIndex {
       this.bind(scopeKey(innerScopes(chain, leafIndex)[0] ?? root), leaf.text, null);
     }
   }
-}
-
-/** The word at `at` is followed (after spaces or tabs) by a dot. */
-function followedByDot(text: string, at: number): boolean {
-  let i = at;
-  while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
-  while (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09) i++;
-  return text.charCodeAt(i) === 0x2e;
-}
-
-function isWordCode(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
 }
 
 function fromBindings(bindings: Binding[]): string | null {

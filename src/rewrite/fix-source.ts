@@ -4,8 +4,10 @@ import { mayContainSite } from "../prefilter.js";
 import { argumentState } from "../python/arguments.js";
 import { classifySite, type ClassifyContext, type SiteClass } from "../python/classify.js";
 import { detectConventions } from "../python/conventions.js";
+import { bindablePositions } from "../python/locate.js";
 import { NameIndex } from "../python/names.js";
 import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
+import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "../python/partial-parse.js";
 import { ScopeFacts } from "../python/scope-facts.js";
 import { calleeWords, findSites, type CallSite, type SiteForm } from "../python/sites.js";
 import { callSiteInsertion } from "./call-site.js";
@@ -33,6 +35,12 @@ export interface FixSourceOptions {
    * (default true). A --check run, which writes nothing, may skip it.
    */
   verify?: boolean;
+  /**
+   * Texts of at least this many characters are parsed in part: only the
+   * top-level statements that can matter (default PARTIAL_PARSE_MIN_CHARS;
+   * Infinity parses every file whole).
+   */
+  partialParseMinChars?: number;
 }
 
 export interface SiteReport {
@@ -51,12 +59,15 @@ export interface FixSourceResult {
   text: string;
   sites: SiteReport[];
   insertions: Insertion[];
+  /** Characters the parser read: the text's length, less for a big file parsed in part; absent when nothing was parsed. */
+  parsedChars?: number;
 }
 
 interface Analysis {
   sites: { site: CallSite; report: SiteReport }[];
-  hasGuardBlock: boolean;
   usesGuard: boolean;
+  /** Local names the imports bind to a prefix of a callee (`paddle`, `jit`, `ts`). */
+  names: ReadonlySet<string>;
 }
 
 export function fixSource(text: string, options: FixSourceOptions = {}): FixSourceResult {
@@ -70,32 +81,85 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   });
   if (!mayContainSite(text, patch)) return unchanged();
 
-  const tree = parsePython(text);
-  const syntaxError = firstSyntaxError(tree);
-  if (syntaxError) {
-    return unchanged([], { status: "skipped", reason: `syntax error at ${syntaxError.line}:${syntaxError.column}` });
+  const parsed = parseAndAnalyse(text, options, patch);
+  if ("syntaxError" in parsed) {
+    const { line, column } = parsed.syntaxError;
+    return unchanged([], { status: "skipped", reason: `syntax error at ${line}:${column}` });
   }
-  const analysis = analyse(tree, text, options, patch);
+  // `source` is the text that was parsed: the file, or an excerpt of a big one.
+  const { source, tree, analysis } = parsed;
   const toFix = analysis.sites.filter((s) => s.report.action === "fixed");
   const style = options.style ?? "guarded";
   const keywordText = style === "plain" ? `${patch.keyword}=${patch.value}` : `**${patch.guard.function}()`;
   const conv = detectConventions(text);
-  const insertions = toFix.map(({ site }) => callSiteInsertion(text, site, keywordText, conv.indent));
-  const needsGuard = style === "guarded" && (toFix.length > 0 || analysis.usesGuard) && !analysis.hasGuardBlock;
+  const local = toFix.map(({ site }) => callSiteInsertion(source.text, site, keywordText, conv.indent));
+  // The whole file is searched for the block (an excerpt may not hold its marker line).
+  const needsGuard = style === "guarded" && (toFix.length > 0 || analysis.usesGuard) && !text.includes(patch.guard.beginMarker);
   if (needsGuard) {
-    const firstUse = Math.min(text.length, ...toFix.map((s) => s.site.node.startIndex));
-    insertions.push(guardInsertion(text, tree.rootNode, patch.guard, conv, firstUse));
+    const firstUse = Math.min(source.text.length, ...toFix.map((s) => s.site.node.startIndex));
+    local.push(guardInsertion(source.text, tree.rootNode, patch.guard, conv, firstUse));
   }
+  const insertions = local.map((ins) => ({ ...ins, offset: source.originalOffset(ins.offset) }));
   const reports = analysis.sites.map((s) => s.report);
-  if (!insertions.length) return unchanged(reports);
+  const parsedChars = source.text.length;
+  if (!insertions.length) return unchanged(reports, { parsedChars });
 
   const newText = applyInsertions(text, insertions);
-  const problem = options.verify === false ? null : verify(newText);
-  if (problem) return unchanged(reports, { status: "error", reason: `edit not applied: ${problem}` });
-  return { status: "changed", text: newText, sites: reports, insertions };
+  const problem = options.verify === false ? null : verify(newText, source instanceof Excerpt ? insertions : null);
+  if (problem) return unchanged(reports, { status: "error", reason: `edit not applied: ${problem}`, parsedChars });
+  return { status: "changed", text: newText, sites: reports, insertions, parsedChars };
 }
 
-function analyse(tree: Tree, text: string, options: FixSourceOptions, patch: Patch): Analysis {
+/** The whole text, seen as the trivial excerpt of itself. */
+class WholeText {
+  constructor(readonly text: string) {}
+  originalOffset(offset: number): number {
+    return offset;
+  }
+  originalRow(row: number): number {
+    return row;
+  }
+}
+
+type Source = WholeText | Excerpt;
+type Parsed = { source: Source; tree: Tree; analysis: Analysis } | { syntaxError: { line: number; column: number } };
+
+function parseAndAnalyse(text: string, options: FixSourceOptions, patch: Patch): Parsed {
+  if (text.length >= (options.partialParseMinChars ?? PARTIAL_PARSE_MIN_CHARS)) {
+    const part = analysePart(text, options, patch);
+    if (part) return part;
+  }
+  const source = new WholeText(text);
+  const tree = parsePython(text);
+  const syntaxError = firstSyntaxError(tree);
+  if (syntaxError) return { syntaxError };
+  return { source, tree, analysis: analyse(tree, source, options, patch) };
+}
+
+/**
+ * The analysis of an excerpt (see partial-parse.ts), or null where it could
+ * differ from a full one: an excerpt that does not parse, or a site whose
+ * class depends on module-wide facts (decorators, module-level calls).
+ */
+function analysePart(text: string, options: FixSourceOptions, patch: Patch): { source: Excerpt; tree: Tree; analysis: Analysis } | null {
+  const callees = [patch.callee, ...patch.calleeAliases];
+  // Imports and global declarations anywhere decide what names mean.
+  const plan = PartialPlan.create(text, [...calleeWords(callees), "import", "global", "nonlocal"]);
+  if (!plan) return null;
+  const attempt = () => {
+    const source = plan.excerpt();
+    const tree = parsePython(source.text);
+    return tree.rootNode.hasError ? null : { source, tree, analysis: analyse(tree, source, options, patch) };
+  };
+  let part = attempt();
+  // Definitions that rebind a relevant name or call an alias (`ts(net)`) matter too.
+  if (part && plan.include(bindablePositions(text, part.analysis.names))) part = attempt();
+  if (!part || part.analysis.sites.some(({ site }) => site.form === "decorator" || !site.chain.some((n) => n.type === "function_definition"))) return null;
+  return part;
+}
+
+function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: Patch): Analysis {
+  const { text } = source;
   const callees = [patch.callee, ...patch.calleeAliases];
   const names = new NameIndex(tree, text, [...callees, ...patch.saveCallees], calleeWords([...callees, ...patch.saveCallees]));
   const ctx: ClassifyContext = {
@@ -105,6 +169,7 @@ function analyse(tree: Tree, text: string, options: FixSourceOptions, patch: Pat
     sotAttributes: new Set(patch.sotAttributes),
     saveCallees: new Set(patch.saveCallees),
     facts: new ScopeFacts(new Set(patch.sotAttributes)),
+    line: (node) => source.originalRow(node.startPosition.row) + 1,
   };
   let usesGuard = false;
   const sites = findSites(names, new Set(callees)).map((site) => {
@@ -112,7 +177,7 @@ function analyse(tree: Tree, text: string, options: FixSourceOptions, patch: Pat
     const state = argumentState(site, patch.keyword, patch.value, patch.guard.function);
     if (state.kind === "already-fixed" && state.viaGuard) usesGuard = true;
     const base = {
-      line: site.node.startPosition.row + 1,
+      line: ctx.line(site.node),
       column: site.node.startPosition.column + 1,
       form: site.form,
       callee: site.calleeNode.text,
@@ -127,11 +192,28 @@ function analyse(tree: Tree, text: string, options: FixSourceOptions, patch: Pat
     } else report = { ...base, action: "fixed", reason: classification.reason };
     return { site, report };
   });
-  return { sites, hasGuardBlock: text.includes(patch.guard.beginMarker), usesGuard };
+  return { sites, usesGuard, names: names.names };
 }
 
-/** The new text must parse without an error the old one did not have. */
-function verify(newText: string): string | null {
-  const error = firstSyntaxError(parsePython(newText));
-  return error ? `the result would have a syntax error at ${error.line}:${error.column}` : null;
+/**
+ * The new text must parse without an error the old one did not have. After an
+ * excerpt, only the top-level statements the insertions landed in are
+ * re-parsed: everything else is the old text, byte for byte.
+ */
+function verify(newText: string, excerptInsertions: readonly Insertion[] | null): string | null {
+  const source = excerptInsertions ? excerptAround(newText, newSpans(excerptInsertions)) : new WholeText(newText);
+  const error = firstSyntaxError(parsePython(source.text));
+  return error ? `the result would have a syntax error at ${source.originalRow(error.line - 1) + 1}:${error.column}` : null;
+}
+
+/** Where each insertion's text sits in the new text. */
+function newSpans(insertions: readonly Insertion[]): { start: number; end: number }[] {
+  let shift = 0;
+  return [...insertions]
+    .sort((a, b) => a.offset - b.offset)
+    .map((ins) => {
+      const start = ins.offset + shift;
+      shift += ins.text.length;
+      return { start, end: start + ins.text.length };
+    });
 }
