@@ -99,7 +99,10 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const mode = options.mode ?? "write";
   const cwd = options.cwd ?? process.cwd();
   const files = await collectFiles(paths, options);
-  const results: (FileReport | undefined)[] = new Array(files.length);
+  // Only files worth a line in the report are kept (in walk order); the
+  // others are counted. At monorepo scale that is most of the memory saved.
+  const reported: (FileReport | undefined)[] = new Array(files.length);
+  let handled = 0;
   const { signal } = options;
 
   // Reads run a few at a time; the parse inside fixSource is synchronous, and
@@ -108,15 +111,17 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
       const index = next++;
-      results[index] = await processFile(files[index], displayPath(files[index].path, cwd), mode, options);
+      const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options);
+      handled++;
+      if (result.status !== "unchanged" || result.sites.length > 0) reported[index] = result;
       await turn();
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
 
-  const done = results.filter((r): r is FileReport => r !== undefined);
-  const reported = done.filter((r) => r.status !== "unchanged" || r.sites.length > 0);
-  const report: Report = { version: 1, mode, environment: options.environment, files: reported, summary: summarize(done) };
+  const listed = reported.filter((r): r is FileReport => r !== undefined);
+  const summary = { ...summarize(listed), files: handled };
+  const report: Report = { version: 1, mode, environment: options.environment, files: listed, summary };
   if (options.revert) report.revert = true;
   if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
   return report;
@@ -215,6 +220,9 @@ export function summarize(results: FileReport[]): Summary {
 }
 
 function displayPath(file: string, cwd: string): string {
+  // Most files sit below the working folder: a prefix slice, not path.relative.
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
+  if (file.startsWith(prefix) && path.sep === "/") return file.slice(prefix.length);
   const rel = path.relative(cwd, file);
   const shown = rel && !rel.startsWith("..") ? rel : file;
   return shown.split(path.sep).join("/");

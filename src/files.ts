@@ -205,7 +205,7 @@ async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: Ignor
 
 async function walkedFile(layer: FsLayer, ctx: WalkContext, full: string, entry: Dirent): Promise<SourceFile | null> {
   // Below the root every folder is real (links are not entered), so this is the file's real path.
-  const inPlace = path.join(ctx.realRoot, path.relative(ctx.root, full));
+  const inPlace = ctx.realRoot === ctx.root ? full : path.join(ctx.realRoot, path.relative(ctx.root, full));
   if (entry.isFile()) return { path: full, root: ctx.root, explicit: false, target: inPlace };
   if (!entry.isSymbolicLink()) {
     const stat = await layer.lstat(full).catch(() => null);
