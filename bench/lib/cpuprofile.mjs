@@ -13,6 +13,7 @@ function area(frame) {
   if (fn === "(root)") return "(root)";
   if (/node_modules\/tree-sitter(-python)?\//.test(url)) return "tree-sitter binding (parse, nodes, queries)";
   if (/node_modules\//.test(url)) return `dependency: ${/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)[1]}`;
+  if (/\/dist\/cli\/main\.bundle\.js/.test(url)) return "tool: the bundled command line (dist/cli/main.bundle.js: walk, prefilter, analysis, report)";
   if (/\/(dist|src)\/python\//.test(url)) return "tool: python/ (resolve, locate, classify)";
   if (/\/(dist|src)\/rewrite\//.test(url)) return "tool: rewrite/ (insert, guard, verify)";
   if (/\/(dist|src)\/files\.js/.test(url)) return "tool: files.js (walk, .gitignore)";

@@ -91,11 +91,12 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const toFix = analysis.sites.filter((s) => s.report.action === "fixed");
   const style = options.style ?? "guarded";
   const keywordText = style === "plain" ? `${patch.keyword}=${patch.value}` : `**${patch.guard.function}()`;
-  const conv = detectConventions(text);
-  const local = toFix.map(({ site }) => callSiteInsertion(source.text, site, keywordText, conv.indent));
   // The whole file is searched for the block (an excerpt may not hold its marker line).
   const needsGuard = style === "guarded" && (toFix.length > 0 || analysis.usesGuard) && !text.includes(patch.guard.beginMarker);
-  if (needsGuard) {
+  // Most parsed files need no edit: their conventions are never looked at.
+  const conv = toFix.length > 0 || needsGuard ? detectConventions(text) : null;
+  const local = toFix.map(({ site }) => callSiteInsertion(source.text, site, keywordText, conv!.indent));
+  if (conv && needsGuard) {
     const firstUse = Math.min(source.text.length, ...toFix.map((s) => s.site.node.startIndex));
     local.push(guardInsertion(source.text, tree.rootNode, patch.guard, conv, firstUse));
   }
