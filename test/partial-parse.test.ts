@@ -80,6 +80,41 @@ describe("topLevelChunks", () => {
     expect(topLevelChunks(text).map((c) => c.definition)).toEqual([false, true, true, false, false]);
   });
 
+  it("starts chunks only where tree-sitter starts a top-level statement: CRLF escapes, PEP 701 f-strings, continued lines", () => {
+    // Each text is valid to tree-sitter; a chunk start inside a statement (a
+    // string's line taken for one) would let an excerpt parse with another meaning.
+    const wrap = (piece: string[], eol: string) => ["import os", "def first():", "    pass", ...piece, "x = 1", "def last():", "    pass", ""].join(eol);
+    const pieces = [
+      ["s = 'abc\\", "def g(): pass\\", "'"],
+      ['s = f"""{\'"""\'}', "def fake(): pass", '"""'],
+      ["s = f'{a", "@ b}'"],
+      ["s = f'{1", "+ 2}'"],
+      ["s = f'{", "# comment '", "x}'"],
+      ['s = f"{d["("]}"', "def still_code(): pass"],
+      ["s = f'{x!r:>{w}}' + f\"{'\\n'.join(y)}\" + rf'\\{x}' + f'\\N{DASH}{{}}'"],
+      ["s = `'`", "def f(): pass"],
+      ["@d", "\\", "# c", "def a():", "    pass"],
+    ];
+    // (tree-sitter takes a line end right after the opening quote into the string; not a CRLF.)
+    const texts = [...pieces.flatMap((p) => [wrap(p, "\n"), wrap(p, "\r\n")]), wrap(['s = "', 'def g(): pass"'], "\n")];
+    const DEFINITIONS = new Set(["function_definition", "class_definition", "decorated_definition"]);
+    for (const text of texts) {
+      const tree = parsePython(text);
+      expect(tree.rootNode.hasError, text).toBe(false);
+      const starts = new Map(tree.rootNode.namedChildren.filter((c) => c.type !== "comment").map((c) => [c.startIndex, DEFINITIONS.has(c.type)]));
+      for (const chunk of topLevelChunks(text)) {
+        expect(starts.get(chunk.start), `${JSON.stringify(text)} at ${chunk.start}`).toBe(chunk.definition);
+      }
+    }
+  });
+
+  it("makes the whole text one chunk where it cannot be sure of a string's end", () => {
+    for (const text of ["x = 'no end\ndef f(): pass\n", "x = f'{a\n+ b}'\ndef f(): pass\n", "x = f'{a # }'\n}'\ndef f(): pass\n", "x = `a`\ndef f(): pass\n"]) {
+      const rows = text.split("\n").length - 1;
+      expect(topLevelChunks(text), text).toEqual([{ start: 0, end: text.length, startRow: 0, endRow: rows, definition: false }]);
+    }
+  });
+
   it("handles a text without a final newline, and an empty one", () => {
     const text = "import a\ndef f(): pass";
     const chunks = topLevelChunks(text);
@@ -203,6 +238,22 @@ describe("a partial parse gives what a full one gives", () => {
     expect(part).toEqual(whole);
     expect(whole.text.indexOf("_paddle_full_graph_kwargs")).toBeLessThan(whole.text.indexOf("def helper"));
     expect(parsedChars).toBeLessThan(text.length);
+  });
+
+  it("where the lexical scan must read strings as tree-sitter does", () => {
+    const site = ["def export(net):", "    s = paddle.jit.to_static(net)", "    paddle.jit.save(s, 'm')", ""];
+    const cases = [
+      // A backslash before CRLF continues a single-quoted string: `paddle = None` is code.
+      ["import paddle", "", "def first():", "    pass", "", "x = 'abc\\", "def g(): pass\\", "'", "paddle = None #'", ...site].join("\r\n"),
+      // PEP 701: the inner '"""' does not end the f-string: `paddle = None` is text.
+      ["import paddle", "", "def first():", "    pass", "", "def g():", '    return f"""{\'"""\'}', "paddle = None", '"""', 'x = 1 # """', ...site].join("\n"),
+      // A line of an f-string's field is no decorator, and no first definition: the guard follows `import sys`.
+      ["import paddle", "x = f'{a", "@ b}'", "y = 1", "import sys", "def real_first():", "    pass", "import os", ...site].join("\n"),
+    ];
+    for (const text of cases) {
+      const { whole, part } = bothWays(text, { path: "export.py" });
+      expect(part, text).toEqual(whole);
+    }
   });
 
   it("falls back to a full parse where module-wide facts decide (decorators, module-level calls)", () => {

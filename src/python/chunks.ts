@@ -7,8 +7,15 @@
 // string, bracket or continuation, and does not continue a compound
 // statement (`else`, `elif`, `except`, `finally`) or follow a decorator.
 // When in doubt it merges: a chunk too big costs parse time, never
-// correctness. (A boundary wrongly placed inside a construct leaves a
-// fragment that fails to parse, which sends the caller to a full parse.)
+// correctness. Strings are read as tree-sitter reads them, f-strings with
+// their replacement fields (PEP 701 lets those hold the string's own quotes,
+// and line ends); where the scan cannot be sure of a string's end (a
+// single-quoted string or field a line end reaches, a construct in a
+// replacement field it does not follow, a backtick) the whole text is one
+// chunk, so the caller parses it whole. (A boundary wrongly placed does not
+// always leave a fragment that fails to parse: a string's line taken for a
+// statement, or a statement taken into a string, can parse in the excerpt
+// and change what it means.)
 
 export interface Chunk {
   /** Index of the chunk's first character, and one past its last. */
@@ -33,12 +40,15 @@ const BACKSLASH = 0x5c;
 const AT = 0x40;
 const QUOTE = 0x27;
 const DOUBLE_QUOTE = 0x22;
+const BACKTICK = 0x60;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 
 const CONTINUATIONS = new Set(["else", "elif", "except", "finally"]);
 
 // Characters the scan must look at; runs of anything else are skipped.
 const SPECIAL = new Uint8Array(128);
-for (const c of "\n#'\"\\()[]{}") SPECIAL[c.charCodeAt(0)] = 1;
+for (const c of "\n#'\"\\()[]{}`") SPECIAL[c.charCodeAt(0)] = 1;
 
 export function topLevelChunks(text: string): Chunk[] {
   const starts: { index: number; row: number; definition: boolean }[] = [];
@@ -49,7 +59,8 @@ export function topLevelChunks(text: string): Chunk[] {
   // Called at the start of each line that begins outside strings, brackets and continuations.
   const lineStart = (i: number): void => {
     const c = text.charCodeAt(i);
-    if (c === SPACE || c === TAB || c === FORM_FEED || c === CR || c === NL || c === HASH || i >= n) return;
+    // (A backslash there joins the next line to this one: whatever follows stays in this chunk.)
+    if (c === SPACE || c === TAB || c === FORM_FEED || c === CR || c === NL || c === HASH || c === BACKSLASH || i >= n) return;
     const word = wordAt(text, i);
     if (CONTINUATIONS.has(word)) return;
     if (afterDecorator) {
@@ -77,9 +88,13 @@ export function topLevelChunks(text: string): Chunk[] {
       const nl = text.indexOf("\n", i);
       i = nl < 0 ? n : nl;
     } else if (c === QUOTE || c === DOUBLE_QUOTE) {
-      const end = stringEnd(text, i);
+      const end = stringEnd(text, i, 0);
+      if (end < 0) return wholeText(text);
       row += countNewlines(text, i, end);
       i = end;
+    } else if (c === BACKTICK) {
+      // tree-sitter reads `...` as a string (Python 2's repr): not followed here.
+      return wholeText(text);
     } else if (c === BACKSLASH) {
       // A backslash before the end of a line joins the next line to this one:
       // step over both, so that line is not taken for a new statement.
@@ -109,6 +124,11 @@ export function topLevelChunks(text: string): Chunk[] {
   return chunks;
 }
 
+/** The text as one chunk (no definition): what the caller parses whole. */
+function wholeText(text: string): Chunk[] {
+  return [{ start: 0, end: text.length, startRow: 0, endRow: countNewlines(text, 0, text.length), definition: false }];
+}
+
 function wordAt(text: string, i: number): string {
   let j = i;
   while (j < text.length && isNameCode(text.charCodeAt(j))) j++;
@@ -116,21 +136,95 @@ function wordAt(text: string, i: number): string {
 }
 
 
-/** Index just past the string literal whose opening quote is at `i`. */
-function stringEnd(text: string, i: number): number {
+/**
+ * Index just past the string literal whose opening quote is at `i`, read as
+ * tree-sitter reads it, or -1 where this scan is unsure: a single-quoted
+ * string that a line end reaches (Python rejects it, tree-sitter may take the
+ * next line into the string), a text that ends inside, or an f-string
+ * construct not followed here.
+ */
+function stringEnd(text: string, i: number, level: number): number {
+  const prefix = stringPrefix(text, i);
+  const format = /f/i.test(prefix);
+  const raw = /r/i.test(prefix);
+  if (level > 16 || (format && /b/i.test(prefix))) return -1;
   const q = text.charCodeAt(i);
   const n = text.length;
   const triple = text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q;
   let j = triple ? i + 3 : i + 1;
   while (j < n) {
     const c = text.charCodeAt(j);
-    // A backslash keeps the next character in the string (raw strings too: r"\"" is one string).
-    if (c === BACKSLASH) j += 2;
-    else if (c === q && (!triple || (text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q))) return j + (triple ? 3 : 1);
-    else if (c === NL && !triple) return j; // unterminated: the line ends it
-    else j++;
+    if (c === BACKSLASH) {
+      // A backslash keeps the next character in the string (raw strings too:
+      // r"\"" is one string), a CRLF whole; in an f-string, a brace after it
+      // still opens a field, and \N{...} is one escape.
+      const next = text.charCodeAt(j + 1);
+      if (next === CR && text.charCodeAt(j + 2) === NL) j += 3;
+      else if (format && next === OPEN_BRACE) j++;
+      else if (format && !raw && next === 0x4e && text.charCodeAt(j + 2) === OPEN_BRACE) {
+        const close = text.indexOf("}", j + 3);
+        if (close <= j + 3) return -1;
+        j = close + 1;
+      } else j += 2;
+    } else if (c === q && (!triple || (text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q))) return j + (triple ? 3 : 1);
+    else if (c === NL && !triple) return -1;
+    else if (format && c === OPEN_BRACE) {
+      if (text.charCodeAt(j + 1) === OPEN_BRACE) j += 2;
+      else if ((j = fieldEnd(text, j + 1, triple, level)) < 0) return -1;
+    } else if (format && c === CLOSE_BRACE) {
+      if (text.charCodeAt(j + 1) !== CLOSE_BRACE) return -1;
+      j += 2;
+    } else j++;
   }
-  return n;
+  return -1;
+}
+
+/** The letters before a quote that make its string prefix (`rb`, `f`), or "" (none, or part of a name). */
+function stringPrefix(text: string, quote: number): string {
+  let k = quote;
+  while (k > 0 && "rRbBuUfF".includes(text[k - 1])) k--;
+  return k > 0 && isNameCode(text.charCodeAt(k - 1)) ? "" : text.slice(k, quote);
+}
+
+/**
+ * Index just past the `}` that closes the replacement field whose expression
+ * starts at `j`, or -1 (unsure: a comment, a backslash or, in a single-quoted
+ * f-string, a line end inside the field).
+ */
+function fieldEnd(text: string, j: number, triple: boolean, level: number): number {
+  let depth = 0;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === QUOTE || c === DOUBLE_QUOTE) {
+      if ((j = stringEnd(text, j, level + 1)) < 0) return -1;
+      continue;
+    }
+    if (c === 0x28 || c === 0x5b || c === OPEN_BRACE) depth++;
+    else if (c === 0x29 || c === 0x5d) {
+      if (!depth--) return -1;
+    } else if (c === CLOSE_BRACE) {
+      if (!depth--) return j + 1;
+    } else if (c === 0x3a && !depth) return specEnd(text, j + 1, triple, level);
+    else if (c === HASH || c === BACKSLASH || c === BACKTICK || (c === NL && !triple)) return -1;
+    j++;
+  }
+  return -1;
+}
+
+/** Index just past the `}` that closes a format spec starting at `j` (nested fields allowed), or -1. */
+function specEnd(text: string, j: number, triple: boolean, level: number): number {
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (c === CLOSE_BRACE) return j + 1;
+    if (c === OPEN_BRACE) {
+      if ((j = fieldEnd(text, j + 1, triple, level + 1)) < 0) return -1;
+      continue;
+    }
+    // Plain text to tree-sitter; anything that could read otherwise: unsure.
+    if (c === QUOTE || c === DOUBLE_QUOTE || c === BACKSLASH || c === HASH || c === NL || c === CR || c === BACKTICK || "()[]".includes(text[j])) return -1;
+    j++;
+  }
+  return -1;
 }
 
 function countNewlines(text: string, from: number, to: number): number {
