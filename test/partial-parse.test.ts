@@ -249,6 +249,8 @@ describe("a partial parse gives what a full one gives", () => {
       ["import paddle", "", "def first():", "    pass", "", "def g():", '    return f"""{\'"""\'}', "paddle = None", '"""', 'x = 1 # """', ...site].join("\n"),
       // A line of an f-string's field is no decorator, and no first definition: the guard follows `import sys`.
       ["import paddle", "x = f'{a", "@ b}'", "y = 1", "import sys", "def real_first():", "    pass", "import os", ...site].join("\n"),
+      // To tree-sitter, \N{ is an escape up to the first `}`, across quotes and lines: `paddle = None` is code.
+      ["import paddle", "", "def first():", "    pass", "", "x = '\\N{a'", "def fake(): '}'", "paddle = None #}'", ...site].join("\n"),
     ];
     for (const text of cases) {
       const { whole, part } = bothWays(text, { path: "export.py" });

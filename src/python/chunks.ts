@@ -147,7 +147,8 @@ function stringEnd(text: string, i: number, level: number): number {
   const prefix = stringPrefix(text, i);
   const format = /f/i.test(prefix);
   const raw = /r/i.test(prefix);
-  if (level > 16 || (format && /b/i.test(prefix))) return -1;
+  const bytes = /b/i.test(prefix);
+  if (level > 16 || (format && bytes)) return -1;
   const q = text.charCodeAt(i);
   const n = text.length;
   const triple = text.charCodeAt(i + 1) === q && text.charCodeAt(i + 2) === q;
@@ -157,13 +158,14 @@ function stringEnd(text: string, i: number, level: number): number {
     if (c === BACKSLASH) {
       // A backslash keeps the next character in the string (raw strings too:
       // r"\"" is one string), a CRLF whole; in an f-string, a brace after it
-      // still opens a field, and \N{...} is one escape.
+      // still opens a field. \N{...} is one escape up to the first `}`, even
+      // across quotes and lines to tree-sitter: unsure there.
       const next = text.charCodeAt(j + 1);
       if (next === CR && text.charCodeAt(j + 2) === NL) j += 3;
       else if (format && next === OPEN_BRACE) j++;
-      else if (format && !raw && next === 0x4e && text.charCodeAt(j + 2) === OPEN_BRACE) {
+      else if (!raw && !bytes && next === 0x4e && text.charCodeAt(j + 2) === OPEN_BRACE) {
         const close = text.indexOf("}", j + 3);
-        if (close <= j + 3) return -1;
+        if (close <= j + 3 || /['"\n]/.test(text.slice(j + 3, close))) return -1;
         j = close + 1;
       } else j += 2;
     } else if (c === q && (!triple || (text.charCodeAt(j + 1) === q && text.charCodeAt(j + 2) === q))) return j + (triple ? 3 : 1);
