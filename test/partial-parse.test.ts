@@ -115,6 +115,11 @@ describe("topLevelChunks", () => {
     }
   });
 
+  it("gives up on deeply nested f-string fields instead of overflowing the stack", () => {
+    const text = "x = f'" + "{a:".repeat(5000) + "}".repeat(5000) + "'\ndef f(): pass\n";
+    expect(topLevelChunks(text)).toHaveLength(1);
+  });
+
   it("handles a text without a final newline, and an empty one", () => {
     const text = "import a\ndef f(): pass";
     const chunks = topLevelChunks(text);

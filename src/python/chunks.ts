@@ -194,6 +194,7 @@ function stringPrefix(text: string, quote: number): string {
  * f-string, a line end inside the field).
  */
 function fieldEnd(text: string, j: number, triple: boolean, level: number): number {
+  if (level > 16) return -1;
   let depth = 0;
   while (j < text.length) {
     const c = text.charCodeAt(j);
