@@ -36,28 +36,28 @@ export class Excerpt {
    */
   originalOffset(offset: number): number {
     const s = this.segments;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (s[mid].at + s[mid].length >= offset) hi = mid;
-      else lo = mid + 1;
-    }
-    return s[lo].from + (offset - s[lo].at);
+    // The first run that ends at or after the offset.
+    const k = Math.min(lastIndexAtMost(s, (seg) => seg.at + seg.length, offset - 1) + 1, s.length - 1);
+    return s[k].from + (offset - s[k].at);
   }
 
   /** 0-based row in the original text of a 0-based row of the excerpt. */
   originalRow(row: number): number {
-    const s = this.segments;
-    let lo = 0;
-    let hi = s.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (s[mid].row <= row) lo = mid;
-      else hi = mid - 1;
-    }
-    return s[lo].fromRow + (row - s[lo].row);
+    const seg = this.segments[Math.max(0, lastIndexAtMost(this.segments, (x) => x.row, row))];
+    return seg.fromRow + (row - seg.row);
   }
+}
+
+/** Index of the last item whose key is at most `value` (keys ascending), or -1. */
+function lastIndexAtMost<T>(items: readonly T[], key: (item: T) => number, value: number): number {
+  let lo = -1;
+  let hi = items.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (key(items[mid]) <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 export class PartialPlan {
@@ -121,14 +121,7 @@ export function excerptAround(text: string, spans: readonly { start: number; end
 }
 
 function chunkIndex(chunks: readonly Chunk[], position: number): number {
-  let lo = 0;
-  let hi = chunks.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (chunks[mid].start <= position) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastIndexAtMost(chunks, (c) => c.start, position));
 }
 
 /** Runs of included chunks, joined. Chunks end at a line start, so runs hold whole lines. */
