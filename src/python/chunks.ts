@@ -17,6 +17,8 @@
 // statement, or a statement taken into a string, can parse in the excerpt
 // and change what it means.)
 
+import { isNameCode } from "../prefilter.js";
+
 export interface Chunk {
   /** Index of the chunk's first character, and one past its last. */
   start: number;
@@ -27,8 +29,6 @@ export interface Chunk {
   /** The statement is a function or class definition (decorated or not). */
   definition: boolean;
 }
-
-import { isNameCode } from "../prefilter.js";
 
 const NL = 0x0a;
 const CR = 0x0d;
