@@ -12,39 +12,12 @@
 // committing it).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FAKE_CHECKOUTS, checkoutPath } from "./support/export-run.js";
 import { changedFiles } from "./helpers/cli.js";
-import {
-  bytes,
-  listFiles,
-  removeOutcome,
-  runGoldenTree,
-  updateGolden,
-  writeExpected,
-  type JsonReport,
-  type TreeOutcome,
-} from "./helpers/golden-tree.js";
+import { bytes, goldenTreeRuns, listFiles, type JsonReport } from "./helpers/golden-tree.js";
 
-const outcomes = new Map<string, TreeOutcome>();
-
-beforeAll(async () => {
-  await Promise.all(
-    FAKE_CHECKOUTS.map(async (checkout) => {
-      const o = await runGoldenTree(checkoutPath(checkout.name, "input"));
-      outcomes.set(checkout.name, o);
-      if (updateGolden) writeExpected(o, checkoutPath(checkout.name, "expected"));
-    }),
-  );
-}, 180_000);
-
-afterAll(() => outcomes.forEach(removeOutcome));
-
-const run = (name: string) => {
-  const o = outcomes.get(name);
-  if (!o) throw new Error(`no run for ${name}`);
-  return o;
-};
+const run = goldenTreeRuns(FAKE_CHECKOUTS.map((x) => x.name), checkoutPath);
 
 describe.each(FAKE_CHECKOUTS.map((c) => [c.name, c] as const))("fixtures/checkouts/%s", (name, checkout) => {
   const inputDir = checkoutPath(name, "input");

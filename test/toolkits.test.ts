@@ -14,41 +14,14 @@
 // committing it).
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { detectPaddleDetection } from "../src/detect/checkout.js";
 import { formatEnvironmentHeader, computeVerdict } from "../src/detect/index.js";
 import { changedFiles } from "./helpers/cli.js";
-import {
-  bytes,
-  listFiles,
-  removeOutcome,
-  runGoldenTree,
-  updateGolden,
-  writeExpected,
-  type JsonReport,
-  type TreeOutcome,
-} from "./helpers/golden-tree.js";
+import { bytes, goldenTreeRuns, listFiles, type JsonReport } from "./helpers/golden-tree.js";
 import { FAKE_TOOLKITS, toolkitPath } from "./support/toolkits.js";
 
-const outcomes = new Map<string, TreeOutcome>();
-
-beforeAll(async () => {
-  await Promise.all(
-    FAKE_TOOLKITS.map(async (t) => {
-      const o = await runGoldenTree(toolkitPath(t.name, "input"));
-      outcomes.set(t.name, o);
-      if (updateGolden) writeExpected(o, toolkitPath(t.name, "expected"));
-    }),
-  );
-}, 180_000);
-
-afterAll(() => outcomes.forEach(removeOutcome));
-
-const run = (name: string) => {
-  const o = outcomes.get(name);
-  if (!o) throw new Error(`no run for ${name}`);
-  return o;
-};
+const run = goldenTreeRuns(FAKE_TOOLKITS.map((x) => x.name), toolkitPath);
 
 describe.each(FAKE_TOOLKITS.map((t) => [t.name, t] as const))("fixtures/toolkits/%s", (name, toolkit) => {
   const inputDir = toolkitPath(name, "input");

@@ -4,6 +4,7 @@
 // the files the default run changes; UPDATE_GOLDEN=1 rewrites it.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { runTool, type ToolRun } from "../support/export-run.js";
 import { changedFiles, copyTree, removeTree, snapshot } from "./cli.js";
 
@@ -99,4 +100,31 @@ export function writeExpected(outcome: TreeOutcome, expectedDir: string): void {
 export function removeOutcome(outcome: TreeOutcome): void {
   removeTree(outcome.work);
   removeTree(outcome.fresh);
+}
+
+/**
+ * Registers the runs of every named tree (before the file's tests; expected/
+ * rewritten under UPDATE_GOLDEN=1; temp copies removed after) and returns the
+ * lookup of a tree's outcome.
+ */
+export function goldenTreeRuns(
+  names: readonly string[],
+  treePath: (name: string, tree: "input" | "expected") => string,
+): (name: string) => TreeOutcome {
+  const outcomes = new Map<string, TreeOutcome>();
+  beforeAll(async () => {
+    await Promise.all(
+      names.map(async (name) => {
+        const o = await runGoldenTree(treePath(name, "input"));
+        outcomes.set(name, o);
+        if (updateGolden) writeExpected(o, treePath(name, "expected"));
+      }),
+    );
+  }, 180_000);
+  afterAll(() => outcomes.forEach(removeOutcome));
+  return (name) => {
+    const o = outcomes.get(name);
+    if (!o) throw new Error(`no run for ${name}`);
+    return o;
+  };
 }
