@@ -31,6 +31,7 @@ import {
   type ToolRun,
 } from "../support/export-run.js";
 import { disposeFakePaddles, fakePaddlePath, findRelease, PADDLE_RELEASES, sotErrorText } from "../support/fake-paddle.js";
+import { pool } from "../helpers/pool.js";
 
 const RELEASES = PADDLE_RELEASES.map((r) => r.release);
 /** 2.5 and newer accept the keyword (the guard passes it there); 2.3/2.4 raise TypeError. */
@@ -69,20 +70,6 @@ function result(tree: string, checkout: string, kind: Kind, release: string): Ex
   const r = exports.get(key(tree, checkout, kind, release));
   if (!r) throw new Error(`no export run for ${key(tree, checkout, kind, release)}`);
   return r;
-}
-
-/** Runs thunks with at most `limit` in flight (Promise.all over a small pool). */
-async function pool<T>(thunks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out: T[] = new Array(thunks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < thunks.length) {
-      const i = next++;
-      out[i] = await thunks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, thunks.length) }, worker));
-  return out;
 }
 
 function copy(name: string): string {

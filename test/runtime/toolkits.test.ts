@@ -22,6 +22,7 @@ import { describeRun, runTool, type ToolRun } from "../support/export-run.js";
 import { disposeFakePaddles, fakePaddlePath, findRelease, PADDLE_RELEASES, sotErrorText } from "../support/fake-paddle.js";
 import type { PythonResult } from "../support/run-python.js";
 import { FAKE_TOOLKITS, runToolkitExport, runToolkitScript, toolkitPath, type ToolkitRunResult } from "../support/toolkits.js";
+import { pool } from "../helpers/pool.js";
 
 const RELEASES = PADDLE_RELEASES.map((r) => r.release);
 const CONTROL_RELEASES = ["2.6", "3.0"];
@@ -39,19 +40,6 @@ function result(tree: string, toolkit: string, exp: string, release: string): To
   const r = results.get(key(tree, toolkit, exp, release));
   if (!r) throw new Error(`no run for ${key(tree, toolkit, exp, release)}`);
   return r;
-}
-
-async function pool<T>(thunks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out: T[] = new Array(thunks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < thunks.length) {
-      const i = next++;
-      out[i] = await thunks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, thunks.length) }, worker));
-  return out;
 }
 
 beforeAll(async () => {
