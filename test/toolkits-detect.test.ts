@@ -1,8 +1,6 @@
 // The detector on sibling-toolkit trees: which toolkit, which version, and
 // from where (static reads only), plus the shapes each toolkit's history has
 // used for its version. Trees are written to temp folders per test.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -14,21 +12,12 @@ import {
   versionFromText,
 } from "../src/detect/checkout.js";
 import type { RawDist } from "../src/detect/metadata.js";
+import { removeTempDirs, tempTree } from "./helpers/temp.js";
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), "pfgf-tk-detect-"));
-  made.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(root, ...rel.split("/"));
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  return root;
+  return tempTree("pfgf-tk-detect-", files);
 }
 
 describe("PaddleOCR versions", () => {

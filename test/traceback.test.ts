@@ -4,8 +4,7 @@
 // checkouts. The tracebacks are written here, shaped like the ones users
 // paste (File "...", line N, in name / source line / carets / exception), with
 // line numbers looked up in the fixtures so they stay true when those change.
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync, realpathSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPatch } from "../src/patches.js";
@@ -13,26 +12,17 @@ import { fixSource } from "../src/rewrite/fix-source.js";
 import { mapFrames, parseTraceback, planFromTraceback, planFromTracebackText, tracebackExitCode, formatTracebackPlan } from "../src/traceback/index.js";
 import { checkoutPath } from "./support/export-run.js";
 import { toolkitPath } from "./support/toolkits.js";
+import { removeTempDirs, tempDir, tempTree } from "./helpers/temp.js";
 
 const PPDET = checkoutPath("ppdet-2.7");
 const SEG = toolkitPath("paddleseg");
 const RTDETR = toolkitPath("rtdetr");
 const OCR = toolkitPath("paddleocr");
 
-const made: string[] = [];
-afterAll(() => {
-  for (const d of made) rmSync(d, { recursive: true, force: true });
-});
+afterAll(removeTempDirs);
 
 function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), "pfgf-tb-"));
-  made.push(root);
-  for (const [rel, text] of Object.entries(files)) {
-    const file = path.join(root, ...rel.split("/"));
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
-  return root;
+  return tempTree("pfgf-tb-", files);
 }
 
 /** 1-based line of the first line of `rel` under `root` that contains `needle`. */
@@ -405,8 +395,7 @@ describe("planFromTraceback", () => {
 
   it("keys force by real paths, so a root reached through a symlink still matches the files the engine writes", async () => {
     const real = tree({ "x.py": "import paddle\n\ndef f(m):\n    s = paddle.jit.to_static(m)\n    return s.forward.outputs\n" });
-    const link = path.join(mkdtempSync(path.join(os.tmpdir(), "pfgf-tb-link-")), "checkout");
-    made.push(path.dirname(link));
+    const link = path.join(tempDir("pfgf-tb-link-"), "checkout");
     symlinkSync(real, link, "dir");
     const plan = await planFromTracebackText(traceback([{ file: "/b/x.py", line: 5, fn: "f", src: "return s.forward.outputs" }], SOT("outputs")), link);
     expect([...plan.force.keys()]).toEqual([path.join(realpathSync(real), "x.py")]);

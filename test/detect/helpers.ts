@@ -4,23 +4,18 @@
  * dist-info folders, and fake checkouts in temp directories.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync, chmodSync, existsSync } from "node:fs";
+import { mkdirSync, readdirSync, writeFileSync, chmodSync, existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { tempDir as makeTempDir } from "../helpers/temp.js";
 
 export const FIXTURES = fileURLToPath(new URL("../../fixtures/detect/", import.meta.url));
 
-const made: string[] = [];
+export { removeTempDirs as cleanupTempDirs, writeTree as writeFiles } from "../helpers/temp.js";
 
 export function tempDir(prefix = "pfgf-detect-"): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-export function cleanupTempDirs(): void {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+  return makeTempDir(prefix);
 }
 
 /** A generous bound for real interpreter queries, so a loaded machine does not turn them into timeouts. */
@@ -62,14 +57,6 @@ export function addDist(site: string, name: string, version: string, opts: DistO
   if (!opts.eggInfo) writeFileSync(path.join(dir, "INSTALLER"), "pip\n");
   if (opts.directUrl) writeFileSync(path.join(dir, "direct_url.json"), JSON.stringify(opts.directUrl));
   return dir;
-}
-
-export function writeFiles(root: string, files: Record<string, string>): void {
-  for (const [rel, text] of Object.entries(files)) {
-    const p = path.join(root, rel);
-    mkdirSync(path.dirname(p), { recursive: true });
-    writeFileSync(p, text);
-  }
 }
 
 /** An executable shell script (a stand-in interpreter). */

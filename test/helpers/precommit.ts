@@ -1,10 +1,10 @@
 // Throwaway git repositories and isolated child processes for the pre-commit
 // tests: real `pre-commit`, `git` and `npm`, nothing mocked.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ROOT } from "./cli.js";
+import { tempDir as makeTempDir, writeTree } from "./temp.js";
 
 export { ROOT };
 
@@ -18,16 +18,10 @@ export interface Run {
   ms: number;
 }
 
-const tempDirs: string[] = [];
+export { removeTempDirs as cleanupTempDirs, writeTree as writeFiles } from "./temp.js";
 
 export function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `pfgf-${prefix}-`));
-  tempDirs.push(dir);
-  return dir;
-}
-
-export function cleanupTempDirs(): void {
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  return makeTempDir(`pfgf-${prefix}-`);
 }
 
 /**
@@ -97,18 +91,10 @@ export function git(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): str
 export function makeRepo(dir: string, env: NodeJS.ProcessEnv, files: Record<string, string | Buffer>): string {
   mkdirSync(dir, { recursive: true });
   git(dir, env, "init", "-q", "-b", "main");
-  writeFiles(dir, files);
+  writeTree(dir, files);
   git(dir, env, "add", "-A");
   git(dir, env, "commit", "-q", "-m", "initial");
   return dir;
-}
-
-export function writeFiles(dir: string, files: Record<string, string | Buffer>): void {
-  for (const [rel, contents] of Object.entries(files)) {
-    const full = path.join(dir, rel);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, contents);
-  }
 }
 
 /**

@@ -1,34 +1,20 @@
 // Temp trees and a filesystem layer with injected faults, for the safety tests.
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { nodeFs, type FsLayer } from "../../src/fs-layer.js";
+import { tempDir as makeTempDir } from "../helpers/temp.js";
 
 /** An export call the tool fixes with the default options. */
 export const NEEDY =
   "import paddle\n\n\ndef export(model, spec, path):\n    static = paddle.jit.to_static(model, input_spec=spec)\n    paddle.jit.save(static, path)\n";
 export const KW = "**_paddle_full_graph_kwargs()";
 
-const made: string[] = [];
+export { removeTempDirs as cleanup, writeTree } from "../helpers/temp.js";
 
 export function tempDir(prefix = "pfgf-safety-"): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-
-export function cleanup(): void {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-}
-
-export function writeTree(root: string, files: Record<string, string | Buffer>): void {
-  for (const [rel, content] of Object.entries(files)) {
-    const full = path.join(root, rel);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, content);
-  }
+  return makeTempDir(prefix);
 }
 
 /** Relative path -> sha256 of every regular file below dir (symlinks and specials not followed). */
