@@ -11,7 +11,7 @@
 import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
 import type { Environment } from "./detect/index.js";
-import { collectFiles, type SourceFile, type WalkOptions } from "./files.js";
+import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from "./files.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
 import { describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
@@ -219,13 +219,9 @@ export function summarize(results: FileReport[]): Summary {
   return summary;
 }
 
+/** Relative to the working folder when below it, else absolute; `/` separators. */
 function displayPath(file: string, cwd: string): string {
-  // Most files sit below the working folder: a prefix slice, not path.relative.
-  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep;
-  if (file.startsWith(prefix) && path.sep === "/") return file.slice(prefix.length);
-  const rel = path.relative(cwd, file);
-  const shown = rel && !rel.startsWith("..") ? rel : file;
-  return shown.split(path.sep).join("/");
+  return relativeInside(cwd, file) ?? file.split(path.sep).join("/");
 }
 
 

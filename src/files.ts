@@ -232,7 +232,7 @@ function isIgnored(layers: IgnoreLayer[], full: string, isDir: boolean): boolean
 }
 
 /** `full` relative to `dir` with `/` separators, or null when it is not below `dir`. */
-function relativeInside(dir: string, full: string): string | null {
+export function relativeInside(dir: string, full: string): string | null {
   // Walked paths are built by joining names onto their folder, so a prefix
   // test is exact and far cheaper than path.relative per entry and layer.
   const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
