@@ -118,7 +118,8 @@ function aliasSuffix(object: string, aliases: Set<string>): string | null {
   return null;
 }
 
-function enclosingFunction(chain: Chain): SyntaxNode | null {
+/** The innermost function around the chain's last node; null where module-wide facts decide its class. */
+export function enclosingFunction(chain: Chain): SyntaxNode | null {
   for (let i = chain.length - 2; i >= 0; i--) if (chain[i].type === "function_definition") return chain[i];
   return null;
 }

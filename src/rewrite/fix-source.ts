@@ -2,7 +2,7 @@
 import { loadPatch, type Patch } from "../patches.js";
 import { mayContainSite } from "../prefilter.js";
 import { argumentState } from "../python/arguments.js";
-import { classifySite, type ClassifyContext, type SiteClass } from "../python/classify.js";
+import { classifySite, enclosingFunction, type ClassifyContext, type SiteClass } from "../python/classify.js";
 import { detectConventions } from "../python/conventions.js";
 import { bindablePositions } from "../python/locate.js";
 import { NameIndex } from "../python/names.js";
@@ -155,7 +155,8 @@ function analysePart(text: string, options: FixSourceOptions, patch: Patch): { s
   let part = attempt();
   // Definitions that rebind a relevant name or call an alias (`ts(net)`) matter too.
   if (part && plan.include(bindablePositions(text, part.analysis.names))) part = attempt();
-  if (!part || part.analysis.sites.some(({ site }) => site.form === "decorator" || !site.chain.some((n) => n.type === "function_definition"))) return null;
+  // Such sites are classified from facts about the whole module (classify.ts).
+  if (!part || part.analysis.sites.some(({ site }) => site.form === "decorator" || !enclosingFunction(site.chain))) return null;
   return part;
 }
 
