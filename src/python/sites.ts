@@ -25,11 +25,15 @@ export function calleeWords(callees: readonly string[]): string[] {
   return callees.map((c) => c.slice(c.lastIndexOf(".") + 1));
 }
 
-export function findSites(names: NameIndex, callees: ReadonlySet<string>): CallSite[] {
+/**
+ * `guardFunction` names this tool's own guard: the keyword trial inside it
+ * (`to_static(lambda: None, full_graph=True)`) is not a site of the file's.
+ */
+export function findSites(names: NameIndex, callees: ReadonlySet<string>, guardFunction?: string): CallSite[] {
   const sites: CallSite[] = [];
   for (const chain of names.chains.values()) {
     const site = siteAt(chain, names, callees);
-    if (site) sites.push(site);
+    if (site && !(guardFunction && insideModuleFunction(site.chain, guardFunction))) sites.push(site);
   }
   return sites.sort((a, b) => a.node.startIndex - b.node.startIndex);
 }
@@ -65,6 +69,12 @@ function siteAt(chain: Chain, names: NameIndex, callees: ReadonlySet<string>): C
   const qualified = names.qualify(callee, chain.slice(0, i + 1));
   if (qualified === null || !callees.has(qualified)) return null;
   return { ...site, chain: chain.slice(0, i + 1) };
+}
+
+/** Whether the chain runs through a module-level `def <name>`. */
+function insideModuleFunction(chain: Chain, name: string): boolean {
+  const statement = chain[1];
+  return statement?.type === "function_definition" && statement.childForFieldName("name")?.text === name;
 }
 
 function definitionOf(decorated: SyntaxNode | undefined): SyntaxNode | null {

@@ -174,7 +174,7 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
     line: (node) => source.originalRow(node.startPosition.row) + 1,
   };
   let usesGuard = false;
-  const sites = findSites(names, new Set(callees)).map((site) => {
+  const sites = findSites(names, new Set(callees), patch.guard.function).map((site) => {
     const classification = classifySite(site, ctx);
     const state = argumentState(site, patch.keyword, patch.value, patch.guard.function);
     if (state.kind === "already-fixed" && state.viaGuard) usesGuard = true;

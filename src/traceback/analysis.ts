@@ -46,7 +46,7 @@ export class FileAnalysis {
     const callees = [patch.callee, ...patch.calleeAliases];
     const words = [...callees, ...patch.saveCallees];
     const names = new NameIndex(this.tree, text, words, calleeWords(words));
-    this.sites = findSites(names, new Set(callees)).map((site) => {
+    this.sites = findSites(names, new Set(callees), patch.guard.function).map((site) => {
       const targets = resultTargets(site.chain);
       return {
         site,
