@@ -376,7 +376,7 @@ describe.concurrent("guard template (patches/full-graph/guard.py)", () => {
     expect(result.export_read).toBe("ok");
   });
 
-  it.each(RELEASES)("on %s with an unreadable to_static signature falls back to the version string", async (release) => {
+  it.each(RELEASES)("on %s with an unreadable to_static signature still decides by trying the keyword", async (release) => {
     const result = await guard("use", [await fakePaddlePath(release, { unreadableSignature: true })]);
     expect(result.signature).toBe("unreadable");
     expect(result.raised).toBeUndefined();

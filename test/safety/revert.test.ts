@@ -142,6 +142,31 @@ describe("fixtures/cases: revert(expected.py) is input.py, byte for byte", () =>
   });
 });
 
+describe("a file fixed with the earlier, longer guard text (0.1.0)", () => {
+  const fixedBefore = readFileSync(path.join(CASES, "previous-guard", "input.py"), "utf8");
+
+  it("holds a guard block other than today's (so these tests mean something)", () => {
+    expect(fixedBefore).toContain(patch.guard.beginMarker);
+    expect(fixedBefore).not.toContain(patch.guard.source);
+  });
+
+  it("is reverted exactly: the old block and its keyword go, the rest is the original", () => {
+    const original = readFileSync(path.join(CASES, "import-paddle", "input.py"), "utf8");
+    const r = revertSource(fixedBefore);
+    expect(r).toMatchObject({ status: "changed", guardBlocks: 1, keywords: 1, irregular: 0 });
+    expect(r.text.startsWith(original)).toBe(true);
+    expect(r.text).not.toContain("_paddle_full_graph_kwargs");
+    expect(r.text).not.toContain(patch.guard.beginMarker);
+  });
+
+  it("fixed again, keeps its block and only adds the keyword to a new call", () => {
+    const again = fixSource(fixedBefore, { path: "export.py" });
+    expect(again.status).toBe("changed");
+    expect(again.insertions).toEqual([expect.objectContaining({ text: `, ${KW}` })]);
+    expect(revertSource(again.text).text).toBe(revertSource(fixedBefore).text);
+  });
+});
+
 describe("revertBytes keeps the encoding", () => {
   it("latin-1 with a coding line: byte-exact round trip", () => {
     const input = Buffer.from("# -*- coding: latin-1 -*-\n# café, naïve\nimport paddle\n\nm = paddle.jit.to_static(net)  # é\n", "latin1");
