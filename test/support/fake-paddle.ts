@@ -328,6 +328,7 @@ to hand out a program, like Paddle 2.6+ does.
 import inspect
 import os
 import types
+import warnings
 import weakref
 
 from .._release import RELEASE, VERSION
@@ -524,6 +525,16 @@ def _refused(name, is_method):
 
 class SymbolicStaticFunction(StaticFunction):
     """A function converted with SOT: it runs, but has no whole program."""
+
+    def __init__(self, function, input_spec=None, *args, **kwargs):
+        if input_spec is not None:
+            # Real 2.6 to 3.3 warn the same way: SOT ignores the input spec.
+            warnings.warn(
+                "full_graph=False don't support input_spec arguments. "
+                "It will not produce any effect.\n"
+                "You can set full_graph=True, then you can assign input spec.\n"
+            )
+        StaticFunction.__init__(self, function, input_spec, *args, **kwargs)
 
     code = _refused("code", False)
     concrete_program = _refused("concrete_program", False)
