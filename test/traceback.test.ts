@@ -111,6 +111,12 @@ describe("parseTraceback", () => {
     expect(parsed.sot).toEqual({ attribute: attr, known: true });
   });
 
+  it("reads Paddle 2.6.2's own text for function_spec, which has two spaces before 'when'", () => {
+    const message = "RuntimeError: Can't call function_spec  when full_graph=False. Use paddle.jit.to_static(full_graph=True) instead.";
+    const parsed = parseTraceback(traceback([{ file: "x.py", line: 1, fn: "f", src: "y" }], message));
+    expect(parsed.sot).toEqual({ attribute: "function_spec", known: true });
+  });
+
   it("copes with CRLF, ANSI colours, a log prefix on every line and JSON-escaped backslashes", () => {
     const raw = traceback(ppdetWindowsFrames(PPDET, "E:\\\\work\\\\PaddleDetection").slice(3), SOT("outputs"));
     const prefixed = raw

@@ -57,7 +57,8 @@ const FRAME = /^(\s*)File "(.+)", line (\d+)(?:, in (.+))?\s*$/;
 const CHAIN = /^(During handling of the above exception, another exception occurred:|The above exception was the direct cause of the following exception:)\s*$/;
 const EXCEPTION = /^([A-Za-z_][\w.]*)(?::(?: (.*)|$)|$)/;
 const CARETS = /^\s*[~^]+[\s~^]*$/;
-const SOT_MESSAGE = /Can[’'`]?t call ([A-Za-z_]\w*)(?:\(\))? when full_graph=False/;
+// Paddle 2.6.2 writes "Can't call function_spec  when" (two spaces), hence \s+.
+const SOT_MESSAGE = /Can[’'`]?t call ([A-Za-z_]\w*)(?:\(\))?\s+when full_graph=False/;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*[A-Za-z]/g;
 

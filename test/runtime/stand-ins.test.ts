@@ -308,7 +308,7 @@ describe.concurrent.each(RELEASES)("stand-in paddle %s", (release) => {
     for (const name of REFUSED) {
       const read = converted.reads![name]!;
       if (sotOnByDefault(release)) {
-        expect(read).toEqual({ ok: false, error: "RuntimeError", message: sotErrorText(name) });
+        expect(read).toEqual({ ok: false, error: "RuntimeError", message: sotErrorText(name, release) });
       } else {
         expect(read.ok, `${name}: ${read.message}`).toBe(true);
       }

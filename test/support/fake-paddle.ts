@@ -61,9 +61,14 @@ export const SOT_METHODS = [
   "get_traced_count",
 ] as const;
 
-/** The message Paddle 2.6+ raises (as RuntimeError) for `name` under SOT. */
-export function sotErrorText(name: string): string {
-  return `Can't call ${name} when full_graph=False. Use paddle.jit.to_static(full_graph=True) instead.`;
+/**
+ * The message Paddle 2.6+ raises (as RuntimeError) for `name` under SOT.
+ * The real 2.6.2 wheel names function_spec with a trailing space, hence two
+ * spaces before "when" there (3.0 and newer have one).
+ */
+export function sotErrorText(name: string, release?: string): string {
+  const shown = release === "2.6" && name === "function_spec" ? `${name} ` : name;
+  return `Can't call ${shown} when full_graph=False. Use paddle.jit.to_static(full_graph=True) instead.`;
 }
 
 export function findRelease(release: string): PaddleRelease {
@@ -516,8 +521,11 @@ class StaticFunction(object):
 
 
 def _refused(name, is_method):
+    # Paddle 2.6.2 spells this one "function_spec " (two spaces before when).
+    shown = name + " " if RELEASE == "2.6" and name == "function_spec" else name
+
     def refuse(self, *args, **kwargs):
-        raise RuntimeError(_SOT_MESSAGE.format(name))
+        raise RuntimeError(_SOT_MESSAGE.format(shown))
 
     refuse.__name__ = name
     return refuse if is_method else property(refuse)
