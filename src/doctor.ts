@@ -122,7 +122,7 @@ export function doctorReport(environment: Environment | null, report: Report, op
         );
       } else {
         lines.push(
-          `Export:    does not read the converted program, so it does not hit this error; ${plural(s.pending.length, "export call site still converts", "export call sites still convert")} with SOT on Paddle 2.6 and newer (paddle.jit.save copes with that in 3.x); the fix makes ${s.pending.length === 1 ? "it" : "them"} whole-graph.`,
+          `Export:    does not read the converted program, so it does not hit this error; ${plural(s.pending.length, "export call site still converts", "export call sites still convert")} with SOT on Paddle 2.6 and newer (paddle.jit.save copes with that); the fix makes ${s.pending.length === 1 ? "it" : "them"} whole-graph.`,
         );
       }
       break;

@@ -64,7 +64,7 @@ describe("doctor on the fake checkouts", () => {
     const lines = doctorReport(environment, report, { root: "PaddleOCR" });
     expect(lines[0]).toBe("Installed: Paddle 3.0.0 (--paddle-version 3.0.0) · PaddleOCR 2.9.1 (pyproject.toml version)");
     expect(lines).toContain(
-      "Export:    does not read the converted program, so it does not hit this error; 18 export call sites still convert with SOT on Paddle 2.6 and newer (paddle.jit.save copes with that in 3.x); the fix makes them whole-graph.",
+      "Export:    does not read the converted program, so it does not hit this error; 18 export call sites still convert with SOT on Paddle 2.6 and newer (paddle.jit.save copes with that); the fix makes them whole-graph.",
     );
     expect(lines).toContain("Unfixed:   18 call sites");
     expect(lines).toContain("           ... and 10 more (npx paddle-fullgraph-fix --check PaddleOCR lists them all)");
