@@ -4,8 +4,7 @@
 // Pure: it reads an Environment (detectEnvironment) and a --check Report
 // (fixPaths(paths, { mode: "check" })) and returns lines.
 import { formatEnvironmentHeader, supportsFullGraphKeyword, type Environment } from "./detect/index.js";
-import type { FileReport, Report } from "./engine.js";
-import type { SiteReport } from "./rewrite/fix-source.js";
+import type { FileReport, Report, SiteReport } from "./model.js";
 
 export interface DoctorOptions {
   /** How to spell the tool in suggested commands (default `npx paddle-fullgraph-fix`). */

@@ -15,10 +15,8 @@ import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from 
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
 import { describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
-import type { FixStyle, SiteReport } from "./rewrite/fix-source.js";
+import type { FileReport, FileStatus, FixStyle, Interruption, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
 import { contentHash, replaceFile } from "./write.js";
-
-export type Mode = "write" | "check" | "dry-run";
 
 export interface FixPathsOptions extends WalkOptions {
   mode?: Mode;
@@ -39,57 +37,6 @@ export interface FixPathsOptions extends WalkOptions {
    * reason), e.g. a traceback plan's `force`.
    */
   force?: ReadonlyMap<string, ReadonlyMap<number, string>>;
-}
-
-export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
-
-export interface RevertCounts {
-  guardBlocks: number;
-  keywords: number;
-  /** Keywords not in a form this tool writes (removed with a comma; spacing may differ). */
-  irregular: number;
-}
-
-export interface FileReport {
-  path: string;
-  status: FileStatus;
-  reason?: string;
-  sites: SiteReport[];
-  /** Unified diff of the change (dry-run only). */
-  diff?: string;
-  /** With --revert: what was (or would be) removed. */
-  revert?: RevertCounts;
-}
-
-export interface Summary {
-  files: number;
-  changed: number;
-  fixed: number;
-  alreadyFixed: number;
-  skipped: number;
-  needsReview: number;
-  errors: number;
-  skippedFiles: number;
-}
-
-export interface Interruption {
-  /** The abort reason: the signal's name when the CLI aborted, else a message. */
-  signal: string;
-  /** Files that were never started (not counted in summary.files). */
-  notStarted: number;
-}
-
-export interface Report {
-  version: 1;
-  mode: Mode;
-  /** Present (true) for a --revert run. */
-  revert?: boolean;
-  /** What detectEnvironment found, when the caller ran it. */
-  environment?: Environment | null;
-  files: FileReport[];
-  summary: Summary;
-  /** Set when the run was aborted before every file was handled. */
-  interrupted?: Interruption;
 }
 
 const READ_CONCURRENCY = 16;

@@ -1,16 +1,24 @@
 // Library entry point: the CLI is a thin layer over these.
-export {
-  fixSource,
-  type FixSourceOptions,
-  type FixSourceResult,
-  type SiteReport,
-  type SiteAction,
-  type FixStyle,
-} from "./rewrite/fix-source.js";
+export type {
+  FileReport,
+  FileStatus,
+  FixStyle,
+  Insertion,
+  Interruption,
+  Mode,
+  Removal,
+  Report,
+  RevertCounts,
+  SiteAction,
+  SiteClass,
+  SiteForm,
+  SiteReport,
+  Summary,
+} from "./model.js";
+export { fixSource, type FixSourceOptions, type FixSourceResult } from "./rewrite/fix-source.js";
 export { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
-export { revertSource, type RevertSourceOptions, type RevertSourceResult, type Removal } from "./rewrite/revert.js";
-export { fixPaths, type FixPathsOptions, type Report, type FileReport, type FileStatus, type Summary, type Mode } from "./engine.js";
-export type { Interruption, RevertCounts } from "./engine.js";
+export { revertSource, type RevertSourceOptions, type RevertSourceResult } from "./rewrite/revert.js";
+export { fixPaths, type FixPathsOptions } from "./engine.js";
 export { nodeFs, type FsLayer } from "./fs-layer.js";
 export {
   detectEnvironment,
@@ -42,5 +50,3 @@ export {
   type PlannedSite,
 } from "./traceback/index.js";
 export { doctorReport, doctorSummary, type DoctorOptions, type DoctorSummary, type DoctorStatus } from "./doctor.js";
-export type { SiteClass } from "./python/classify.js";
-export type { SiteForm } from "./python/sites.js";

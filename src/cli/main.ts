@@ -3,7 +3,8 @@
 // here, loaded when it is used.
 import { Command, CommanderError, Option } from "commander";
 import { DetectUsageError } from "../detect/index.js";
-import { fixPaths, type Mode } from "../engine.js";
+import { fixPaths } from "../engine.js";
+import type { Mode } from "../model.js";
 import { MissingPathError } from "../files.js";
 import { packageVersion } from "../package-root.js";
 import { detect, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";

@@ -1,5 +1,5 @@
 // What the commands print and the exit code they end with.
-import type { Report } from "../engine.js";
+import type { Report } from "../model.js";
 import { formatGithubReport } from "../report/github.js";
 import { formatJsonReport } from "../report/json.js";
 import { formatTextReport } from "../report/text.js";

@@ -1,5 +1,6 @@
 // `-`: fix (or revert) one source read on stdin.
-import { reportForSource, type Mode } from "../engine.js";
+import { reportForSource } from "../engine.js";
+import type { Mode } from "../model.js";
 import { fixBytes, revertBytes } from "../fix-bytes.js";
 import { unifiedDiff } from "../report/diff.js";
 import { formatJsonReport } from "../report/json.js";

@@ -1,6 +1,7 @@
 // --from-traceback: fix the calls a pasted traceback leads to.
 import { readFile, stat } from "node:fs/promises";
-import { fixPaths, type Mode } from "../engine.js";
+import { fixPaths } from "../engine.js";
+import type { Mode } from "../model.js";
 import { MissingPathError } from "../files.js";
 import { formatTracebackPlan, planFromTracebackText, tracebackExitCode } from "../traceback/index.js";
 import { detect, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";

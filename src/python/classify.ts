@@ -9,7 +9,7 @@ import type { SyntaxNode } from "./parser.js";
 import { ScopeFacts } from "./scope-facts.js";
 import type { CallSite } from "./sites.js";
 
-export type SiteClass = "required" | "export" | "other";
+import type { SiteClass } from "../model.js";
 
 export interface Classification {
   class: SiteClass;

@@ -4,7 +4,7 @@ import { isField, type Chain } from "./locate.js";
 import type { NameIndex } from "./names.js";
 import type { SyntaxNode } from "./parser.js";
 
-export type SiteForm = "call" | "decorator";
+import type { SiteForm } from "../model.js";
 
 export interface CallSite {
   form: SiteForm;

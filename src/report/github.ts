@@ -1,7 +1,7 @@
 // GitHub Actions workflow commands, so a CI run annotates the lines:
 // a warning per pending fix, a notice per site that needs review, an error
 // per file that could not be handled.
-import type { Report } from "../engine.js";
+import type { Report } from "../model.js";
 
 export function formatGithubReport(report: Report): string[] {
   const lines: string[] = [];

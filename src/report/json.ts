@@ -1,5 +1,5 @@
 // The machine report (JSON version 1).
-import type { Report } from "../engine.js";
+import type { Report } from "../model.js";
 
 /** `extra` fields (e.g. `traceback`) go after `version`, `mode` and the run's flags. */
 export function formatJsonReport(report: Report, extra: Record<string, unknown> = {}): string {

@@ -2,8 +2,7 @@
 // then a summary line of counts.
 import { createColors } from "picocolors";
 import { formatEnvironmentHeader } from "../detect/index.js";
-import type { Report, Summary } from "../engine.js";
-import type { SiteAction } from "../rewrite/fix-source.js";
+import type { Report, SiteAction, Summary } from "../model.js";
 
 type Colors = ReturnType<typeof createColors>;
 

@@ -7,7 +7,7 @@
 import type { SyntaxNode } from "../python/parser.js";
 import { leadingWhitespace } from "../python/conventions.js";
 import type { CallSite } from "../python/sites.js";
-import type { Insertion } from "./insertions.js";
+import type { Insertion } from "../model.js";
 
 export function callSiteInsertion(text: string, site: CallSite, keyword: string, indentUnit: string): Insertion {
   const args = site.args;

@@ -2,20 +2,19 @@
 import { loadPatch, type Patch } from "../patches.js";
 import { mayContainSite } from "../prefilter.js";
 import { argumentState } from "../python/arguments.js";
-import { classifySite, enclosingFunction, type ClassifyContext, type SiteClass } from "../python/classify.js";
+import type { FixStyle, Insertion, SiteReport } from "../model.js";
+import { classifySite, enclosingFunction, type ClassifyContext } from "../python/classify.js";
 import { detectConventions } from "../python/conventions.js";
 import { bindablePositions } from "../python/locate.js";
 import { NameIndex } from "../python/names.js";
 import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
 import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "../python/partial-parse.js";
 import { ScopeFacts } from "../python/scope-facts.js";
-import { calleeWords, findSites, type CallSite, type SiteForm } from "../python/sites.js";
+import { calleeWords, findSites, type CallSite } from "../python/sites.js";
 import { callSiteInsertion } from "./call-site.js";
 import { guardInsertion } from "./guard.js";
-import { applyInsertions, type Insertion } from "./insertions.js";
+import { applyInsertions } from "./insertions.js";
 
-export type FixStyle = "guarded" | "plain";
-export type SiteAction = "fixed" | "would-fix" | "already-fixed" | "skipped" | "needs-review";
 
 export interface FixSourceOptions {
   /** The file's path, used only to recognise export scripts by name. */
@@ -41,16 +40,6 @@ export interface FixSourceOptions {
    * Infinity parses every file whole).
    */
   partialParseMinChars?: number;
-}
-
-export interface SiteReport {
-  line: number;
-  column: number;
-  form: SiteForm;
-  callee: string;
-  class: SiteClass;
-  action: SiteAction;
-  reason: string;
 }
 
 export interface FixSourceResult {

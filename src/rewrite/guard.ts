@@ -4,7 +4,7 @@
 import type { GuardSpec } from "../patches.js";
 import type { Conventions } from "../python/conventions.js";
 import type { SyntaxNode } from "../python/parser.js";
-import type { Insertion } from "./insertions.js";
+import type { Insertion } from "../model.js";
 
 const TEMPLATE_INDENT = "    ";
 

@@ -1,9 +1,5 @@
 // Edits are insertions only: every byte of the original survives, in order.
-export interface Insertion {
-  /** Offset in the original text (UTF-16 code units, as JS strings index). */
-  offset: number;
-  text: string;
-}
+import type { Insertion } from "../model.js";
 
 export function applyInsertions(text: string, insertions: readonly Insertion[]): string {
   const sorted = [...insertions].sort((a, b) => a.offset - b.offset);

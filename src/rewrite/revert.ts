@@ -19,14 +19,10 @@
 //     counting the ones already there, so 0, 1 or 2 blank lines all look
 //     alike afterwards. Revert then restores PEP 8's count: 2 before a
 //     def/class/decorator, 1 before anything else. (3 or more are exact.)
+import type { Removal } from "../model.js";
 import { loadPatch, type Patch } from "../patches.js";
 import { firstSyntaxError, parsePython, type SyntaxNode, type Tree } from "../python/parser.js";
 
-export interface Removal {
-  /** [start, end) in the input text, UTF-16 code units. */
-  start: number;
-  end: number;
-}
 
 export interface RevertSourceResult {
   status: "changed" | "unchanged" | "skipped" | "error";

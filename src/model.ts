@@ -1,0 +1,99 @@
+// The shared vocabulary at the bottom of the flow: what the analysis says of
+// each call site, what a run says of each file, and the edit shapes. Every
+// stage above imports its words from here; this file imports nothing but the
+// detector's environment type, which the report carries as is.
+import type { Environment } from "./detect/types.js";
+
+// ------------------------------------------------------------------- sites
+
+/** How a call site reaches the export: the reason it is (or is not) fixed by default. */
+export type SiteClass = "required" | "export" | "other";
+
+/** A call `to_static(...)` or a decorator `@to_static` / `@to_static(...)`. */
+export type SiteForm = "call" | "decorator";
+
+/** `guarded` passes the keyword through the guard; `plain` writes it bare, like upstream. */
+export type FixStyle = "guarded" | "plain";
+
+export type SiteAction = "fixed" | "would-fix" | "already-fixed" | "skipped" | "needs-review";
+
+export interface SiteReport {
+  line: number;
+  column: number;
+  form: SiteForm;
+  callee: string;
+  class: SiteClass;
+  action: SiteAction;
+  reason: string;
+}
+
+// ------------------------------------------------------------------- edits
+
+/** Edits are insertions only when fixing: every byte of the original survives, in order. */
+export interface Insertion {
+  /** Offset in the original text (UTF-16 code units, as JS strings index). */
+  offset: number;
+  text: string;
+}
+
+/** What --revert takes out again. */
+export interface Removal {
+  /** [start, end) in the input text, UTF-16 code units. */
+  start: number;
+  end: number;
+}
+
+// ------------------------------------------------------------------ a run
+
+export type Mode = "write" | "check" | "dry-run";
+
+export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
+
+export interface RevertCounts {
+  guardBlocks: number;
+  keywords: number;
+  /** Keywords not in a form this tool writes (removed with a comma; spacing may differ). */
+  irregular: number;
+}
+
+export interface FileReport {
+  path: string;
+  status: FileStatus;
+  reason?: string;
+  sites: SiteReport[];
+  /** Unified diff of the change (dry-run only). */
+  diff?: string;
+  /** With --revert: what was (or would be) removed. */
+  revert?: RevertCounts;
+}
+
+export interface Summary {
+  files: number;
+  changed: number;
+  fixed: number;
+  alreadyFixed: number;
+  skipped: number;
+  needsReview: number;
+  errors: number;
+  skippedFiles: number;
+}
+
+export interface Interruption {
+  /** The abort reason: the signal's name when the CLI aborted, else a message. */
+  signal: string;
+  /** Files that were never started (not counted in summary.files). */
+  notStarted: number;
+}
+
+export interface Report {
+  version: 1;
+  mode: Mode;
+  /** Present (true) for a --revert run. */
+  revert?: boolean;
+  /** What detectEnvironment found, when the caller ran it. */
+  environment?: Environment | null;
+  files: FileReport[];
+  summary: Summary;
+  /** Set when the run was aborted before every file was handled. */
+  interrupted?: Interruption;
+}
