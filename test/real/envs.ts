@@ -9,11 +9,11 @@
  * pinned requirement lines) is unchanged, and rebuilt otherwise; one that
  * failed half-way has no ready marker and is rebuilt too.
  */
-import { spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { pythonEnv } from "../support/run-python.js";
+import { type PythonResult, runPython } from "../support/run-python.js";
 import { COMMON_PINS, type PaddleRelease, TOOLKITS } from "./matrix.js";
 
 export const CACHE_DIR =
@@ -24,45 +24,22 @@ const READY = "pfgf-ready.json";
 /** The interpreter the environments are made from (its tag decides which wheels exist). */
 export const BASE_PYTHON = process.env.PADDLE_FULLGRAPH_FIX_REAL_PYTHON ?? "python3";
 
-export interface Command {
-  code: number;
-  stdout: string;
-  stderr: string;
+export interface Command extends PythonResult {
   seconds: number;
 }
 
-/** Runs a command with the tests' scrubbed Python environment and a time limit. */
-export function run(
-  command: string,
+/**
+ * Runs a Python interpreter (`python -B args...`) with the tests' scrubbed
+ * environment and a time limit (20 minutes unless told), timing it.
+ */
+export async function run(
+  python: string,
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string | undefined>; timeoutMs?: number } = {},
 ): Promise<Command> {
   const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      cwd: options.cwd,
-      env: pythonEnv([], options.env ?? {}),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 20 * 60_000);
-    child.stdout.on("data", (c: Buffer) => out.push(c));
-    child.stderr.on("data", (c: Buffer) => err.push(c));
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      resolve({
-        code: code ?? -1,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        seconds: (Date.now() - started) / 1000,
-      });
-    });
-  });
+  const r = await runPython({ python, args, cwd: options.cwd ?? process.cwd(), env: options.env, timeoutMs: options.timeoutMs ?? 20 * 60_000 });
+  return { ...r, seconds: (Date.now() - started) / 1000 };
 }
 
 /** Last lines of a failed command, for a message that says what went wrong. */
@@ -145,11 +122,11 @@ export async function ensureEnv(row: PaddleRelease, base: BasePython): Promise<E
     if (r.code !== 0) return { status: "failed", release, reason: `${path.basename(command)} ${args.join(" ")}:\n${tail(r.stderr)}` };
   }
   const site = await run(python, ["-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"]);
-  const du = await run("du", ["-sm", dir]);
+  const du = execFileSync("du", ["-sm", dir], { encoding: "utf8" });
   const ready = {
     spec,
     sitePackages: site.stdout.trim(),
-    installMB: Number.parseInt(du.stdout, 10),
+    installMB: Number.parseInt(du, 10),
     installSeconds: Math.round((Date.now() - started) / 1000),
   };
   writeFileSync(marker, `${JSON.stringify(ready, null, 2)}\n`);

@@ -23,6 +23,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLI, ROOT } from "../helpers/cli.js";
 import { pool } from "../helpers/pool.js";
+import { runTool } from "../support/export-run.js";
 import { findRelease } from "../support/fake-paddle.js";
 import { type BasePython, basePython, CACHE_DIR, type Command, type EnvState, ensureEnv, run, tail } from "./envs.js";
 import { SHORT_RUN, type Model, modelsOf, otherFailureOn, RELEASES, type Toolkit, TOOLKITS } from "./matrix.js";
@@ -69,7 +70,7 @@ const QUIET = { OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1", OPENBLAS_NUM_THREADS
 
 async function runDriver(python: string, driver: string, model: Model, kind: DriverRun["kind"], copy: string | null): Promise<DriverRun> {
   const out = mkdtempSync(path.join(work, `${model.name}-${kind}-`));
-  const args = ["-B", "-P", path.join(DRIVERS, driver), "--model", model.name, "--out", path.join(out, "export")];
+  const args = ["-P", path.join(DRIVERS, driver), "--model", model.name, "--out", path.join(out, "export")];
   const r = await run(python, args, {
     cwd: out,
     env: { ...QUIET, ...(copy ? { PYTHONPATH: copy } : {}) },
@@ -86,16 +87,17 @@ async function fixCopy(env: Extract<EnvState, { status: "ready" }>, toolkit: Too
   const copy = path.join(work, env.release, toolkit.id, style);
   mkdirSync(copy, { recursive: true });
   for (const pkg of toolkit.packages) cpSync(path.join(env.sitePackages, pkg), path.join(copy, pkg), { recursive: true });
-  const args = [CLI, "--json", "--python", env.python, ...(style === "plain" ? ["--style", "plain"] : []), copy];
+  const args = ["--json", "--python", env.python, ...(style === "plain" ? ["--style", "plain"] : []), copy];
   // From inside the copy, as a user runs it in a checkout: the report's paths are the package's own.
-  const r = await run(process.execPath, args, { cwd: copy, timeoutMs: 5 * 60_000 });
+  const started = Date.now();
+  const r = await runTool(args, copy, 5 * 60_000);
   let report: FixRun["report"] = null;
   try {
     report = JSON.parse(r.stdout);
   } catch {
     /* reported below through code and stderr */
   }
-  return { style, copy, code: r.code, stderr: tail(r.stderr), seconds: r.seconds, report };
+  return { style, copy, code: r.code, stderr: tail(r.stderr), seconds: (Date.now() - started) / 1000, report };
 }
 
 async function probeGuard(env: Extract<EnvState, { status: "ready" }>): Promise<GuardProbe | string> {
@@ -103,7 +105,7 @@ async function probeGuard(env: Extract<EnvState, { status: "ready" }>): Promise<
   const previous = path.join(dir, "previous_guard.py");
   const text = readFileSync(PREVIOUS_GUARD_SOURCE, "utf8");
   writeFileSync(previous, text.slice(text.indexOf("# >>> paddle-fullgraph-fix"), text.indexOf("# <<< paddle-fullgraph-fix")));
-  const r = await run(env.python, ["-B", "-P", path.join(DRIVERS, "probe_paddle.py"), GUARD_PY, previous, PATCH_JSON, dir], {
+  const r = await run(env.python, ["-P", path.join(DRIVERS, "probe_paddle.py"), GUARD_PY, previous, PATCH_JSON, dir], {
     cwd: dir,
     env: QUIET,
   });

@@ -243,13 +243,13 @@ export function writeResults(file: string, outcome: Outcome): string {
     for (const model of modelsOf(t)) {
       const f = model.otherFailure;
       if (!f) continue;
-      const seen = outcome.releases
+      const runs = outcome.releases
         .filter((r) => otherFailureOn(model, r.row.version) && r.env.status === "ready")
-        .map((r) => {
-          const run = r.toolkits.find((x) => x.toolkit.id === t.id)?.runs.find((x) => x.model === model.name && x.kind === "patched");
-          return `${r.row.version}${run?.result && !run.result.export.ok && f.error.test(run.result.export.error ?? "") ? "" : " (not as recorded!)"}`;
-        });
-      lines.push(`- **${t.name} ${model.name}** on ${f.releases ? f.releases.join(", ") : "every release with a wheel"} (seen in this run on: ${seen.join(", ") || "none run"}): \`${f.error.source.replace(/\\/g, "")}\` at ${f.where}. ${f.why}.`);
+        .map((r) => ({ release: r.row.version, run: r.toolkits.find((x) => x.toolkit.id === t.id)?.runs.find((x) => x.model === model.name && x.kind === "patched")?.result }));
+      const seen = runs.map(({ release, run }) => `${release}${run && !run.export.ok && f.error.test(run.export.error ?? "") ? "" : " (not as recorded!)"}`);
+      const observed = runs.find(({ run }) => run && !run.export.ok)?.run?.export.error;
+      const error = observed ? errorLine(observed) : `matching /${f.error.source}/`;
+      lines.push(`- **${t.name} ${model.name}** on ${f.releases ? f.releases.join(", ") : "every release with a wheel"} (seen in this run on: ${seen.join(", ") || "none run"}): \`${error}\` at ${f.where}. ${f.why}.`);
     }
   }
 
