@@ -13,7 +13,9 @@ import { setImmediate as turn } from "node:timers/promises";
 import type { Environment } from "./detect/index.js";
 import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from "./files.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
-import { describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./fs-layer.js";
+import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./fs-layer.js";
+
+export { DEFAULT_MAX_FILE_BYTES };
 import { unifiedDiff } from "./report/diff.js";
 import type { FileReport, FileStatus, FixStyle, Interruption, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
 import { contentHash, replaceFile } from "./write.js";
@@ -40,7 +42,6 @@ export interface FixPathsOptions extends WalkOptions {
 }
 
 const READ_CONCURRENCY = 16;
-export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 export async function fixPaths(paths: string[], options: FixPathsOptions = {}): Promise<Report> {
   const mode = options.mode ?? "write";

@@ -40,7 +40,7 @@ export class MissingPathError extends Error {}
 // Folders that never hold checkout code worth editing.
 const SKIP_DIRS = new Set([
   ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
-  ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist", "site-packages",
+  ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist", "site-packages", "dist-packages",
 ]);
 const PYTHON_FILE = /\.pyw?$/;
 const MAX_IGNORE_BYTES = 4 * 1024 * 1024;

@@ -4,6 +4,7 @@
 // that permission bits cannot produce when the tests run as root.
 import { closeSync, constants, fstatSync, openSync, promises as fs, readdirSync, readSync, type Dirent, type Stats } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
+import { decodeSource } from "./encoding.js";
 
 export interface FsLayer {
   lstat(path: string): Promise<Stats>;
@@ -51,6 +52,24 @@ export interface ReadFile {
 
 export class NotRegularFileError extends Error {}
 export class TooLargeError extends Error {}
+
+/** Files larger than this are reported and left alone, by every route that reads a checkout. */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A checkout file's text, read and decoded the way the main run reads it
+ * (regular files only, the same size limit, UTF-8 with or without BOM or a
+ * PEP 263 latin-1 declaration), or null when it cannot be. For routes that
+ * only look at source (the traceback mapping), never write it back.
+ */
+export function readSourceText(file: string, maxBytes = DEFAULT_MAX_FILE_BYTES): string | null {
+  try {
+    const decoded = decodeSource(readRegularFileSync(file, maxBytes, O.readSource).bytes);
+    return decoded.ok ? decoded.text : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Reads a regular file without ever blocking: opened non-blocking and

@@ -4,7 +4,7 @@
 // checkouts. The tracebacks are written here, shaped like the ones users
 // paste (File "...", line N, in name / source line / carets / exception), with
 // line numbers looked up in the fixtures so they stay true when those change.
-import { readFileSync, realpathSync, symlinkSync } from "node:fs";
+import { readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPatch } from "../src/patches.js";
@@ -173,6 +173,23 @@ describe("mapFrames", () => {
     );
     const [m] = await mapFrames(parsed.frames, RTDETR);
     expect(m).toMatchObject({ status: "mapped", relPath: rel, line });
+  });
+
+  it("reads and walks the checkout as a run does: latin-1 sources, skipped and ignored folders", async () => {
+    const root = tree({
+      ".gitignore": "scratch/\n",
+      "ppdet/engine/trainer.py": "# -*- coding: latin-1 -*-\nimport paddle\nname = 'caf\u00e9'; m.forward.main_program\n",
+      "build/lib/ppdet/engine/trainer.py": "m.forward.main_program\n",
+      "scratch/ppdet/engine/trainer.py": "m.forward.main_program\n",
+    });
+    // the file is latin-1 on disk: a UTF-8 read would garble the printed source line
+    writeFileSync(path.join(root, "ppdet/engine/trainer.py"), Buffer.from("# -*- coding: latin-1 -*-\nimport paddle\nname = 'caf\u00e9'; m.forward.main_program\n", "latin1"));
+    const frames = parseTraceback(
+      traceback([{ file: "/home/u/ppdet/engine/trainer.py", line: 3, fn: "f", src: "name = 'caf\u00e9'; m.forward.main_program" }], SOT("main_program")),
+    ).frames;
+    const [m] = await mapFrames(frames, root);
+    // build/ and the ignored scratch/ are not the checkout's files, as for a run: one match, not three
+    expect(m).toMatchObject({ status: "mapped", relPath: "ppdet/engine/trainer.py", line: 3 });
   });
 
   it("relative paths, outside files, ambiguity, moved and mismatched source lines, installed copies", async () => {

@@ -5,8 +5,9 @@
 // and the longest match wins. Frames inside the paddle package
 // (site-packages/paddle/..., or a paddle/ tree outside the checkout) are
 // skipped; each mapped frame's source line is checked against the file.
-import { promises as fs } from "node:fs";
 import path from "node:path";
+import { collectFiles } from "../files.js";
+import { readSourceText } from "../fs-layer.js";
 import type { TracebackFrame } from "./parse.js";
 
 export type FrameStatus =
@@ -45,39 +46,25 @@ export interface MapOptions {
   window?: number;
 }
 
-const SKIP_DIRS = new Set([
-  ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox", ".mypy_cache",
-  ".pytest_cache", "site-packages", "dist-packages", ".eggs",
-]);
 const LIBRARY_DIRS = new Set(["site-packages", "dist-packages"]);
 
-/** Relative `/` paths of the Python files under root, grouped by lower-cased base name. */
+/**
+ * Relative `/` paths of the Python files under root, grouped by lower-cased
+ * base name: the main run's walk (its skip list, .gitignore rules and link
+ * handling), so a traceback maps onto exactly the files a run would fix.
+ */
 export async function indexPythonFiles(root: string, maxFiles = 200_000): Promise<Map<string, string[]>> {
   const byName = new Map<string, string[]>();
-  let count = 0;
-  const visit = async (dir: string, rel: string): Promise<void> => {
-    let entries: import("node:fs").Dirent[];
-    try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    if (entries.some((e) => e.name === "pyvenv.cfg")) return; // a virtualenv
-    for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (count >= maxFiles) return;
-      const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) {
-        if (!SKIP_DIRS.has(e.name) && !e.name.endsWith(".egg-info")) await visit(path.join(dir, e.name), childRel);
-      } else if (e.isFile() && /\.pyw?$/i.test(e.name)) {
-        count++;
-        const key = e.name.toLowerCase();
-        const list = byName.get(key);
-        if (list) list.push(childRel);
-        else byName.set(key, [childRel]);
-      }
-    }
-  };
-  await visit(path.resolve(root), "");
+  const absRoot = path.resolve(root);
+  const files = await collectFiles([absRoot]).catch(() => []);
+  for (const file of files.slice(0, maxFiles)) {
+    if (!file.target) continue;
+    const rel = path.relative(absRoot, file.path).split(path.sep).join("/");
+    const key = path.basename(file.path).toLowerCase();
+    const list = byName.get(key);
+    if (list) list.push(rel);
+    else byName.set(key, [rel]);
+  }
   return byName;
 }
 
@@ -119,10 +106,10 @@ export async function mapFrames(frames: readonly TracebackFrame[], root: string,
   const index = await indexPythonFiles(absRoot, options.maxFiles);
   const window = options.window ?? 300;
   const texts = new Map<string, string[] | null>();
-  const linesOf = async (rel: string): Promise<string[] | null> => {
+  const linesOf = (rel: string): string[] | null => {
     if (!texts.has(rel)) {
-      const text = await fs.readFile(path.join(absRoot, ...rel.split("/")), "utf8").catch(() => null);
-      texts.set(rel, text === null ? null : text.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").split("\n"));
+      const text = readSourceText(path.join(absRoot, ...rel.split("/")));
+      texts.set(rel, text === null ? null : text.replace(/\r\n?/g, "\n").split("\n"));
     }
     return texts.get(rel)!;
   };
@@ -167,7 +154,7 @@ export async function mapFrames(frames: readonly TracebackFrame[], root: string,
     const file = path.join(absRoot, ...relPath.split("/"));
     const installed = lib >= 0;
     const note = installed ? `ran an installed copy (${parts.slice(lib).join("/")}), not this checkout` : null;
-    const lines = await linesOf(relPath);
+    const lines = linesOf(relPath);
     const found = { ...base, file, relPath, installed, note };
     if (frame.source === null || lines === null) {
       out.push({ ...found, status: "mapped" });

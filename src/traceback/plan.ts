@@ -5,8 +5,9 @@
 // through a parameter to the caller frame and the argument it passed,
 // through a function's return value, or to a decorated method. The result
 // is, per file, the `force` map fixSource/fixBytes take.
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { realpathSync } from "node:fs";
 import path from "node:path";
+import { readSourceText } from "../fs-layer.js";
 import { loadPatch } from "../patches.js";
 import type { SyntaxNode } from "../python/parser.js";
 import { compact, FileAnalysis, parameterNames, type SiteInfo } from "./analysis.js";
@@ -401,20 +402,14 @@ function moduleFiles(fromRel: string, module: string): string[] {
 /** The file's analysis (read once per plan; null when unreadable, too large or not valid Python). */
 function analyse(ctx: Ctx, file: string, relPath: string): FileAnalysis | null {
   if (!ctx.cache.has(file)) {
-    let text: string | null = null;
-    try {
-      const st = statSync(file, { throwIfNoEntry: false });
-      if (st?.isFile() && st.size <= 16 * 1024 * 1024) text = readFileSync(file, "utf8");
-    } catch {
-      text = null;
-    }
+    const text = readSourceText(file);
     ctx.cache.set(file, text === null ? null : build(file, relPath, text));
   }
   return ctx.cache.get(file)!;
 }
 
 function build(file: string, relPath: string, text: string): FileAnalysis | null {
-  const analysis = new FileAnalysis(file, relPath, text.replace(/^\uFEFF/, ""), loadPatch());
+  const analysis = new FileAnalysis(file, relPath, text, loadPatch());
   return analysis.syntaxError ? null : analysis;
 }
 
