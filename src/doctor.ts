@@ -5,6 +5,7 @@
 // (fixPaths(paths, { mode: "check" })) and returns lines.
 import { formatEnvironmentHeader, supportsFullGraphKeyword, type Environment } from "./detect/index.js";
 import type { FileReport, Report, SiteReport } from "./model.js";
+import { plural } from "./report/words.js";
 
 export interface DoctorOptions {
   /** How to spell the tool in suggested commands (default `npx paddle-fullgraph-fix`). */
@@ -82,7 +83,6 @@ export function doctorSummary(environment: Environment | null, report: Report, o
   return { status, exitCode: status === "clean" ? 0 : 1, pending, required, unguarded, skipped, needsReview, troubled, fixCommand };
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const where = (r: SiteRef) => `${r.path}:${r.site.line}:${r.site.column}`;
 
 /** The doctor's screen: environment, verdict for this checkout, unfixed sites, the fixing command. */

@@ -17,7 +17,7 @@ import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, r
 
 export { DEFAULT_MAX_FILE_BYTES };
 import { unifiedDiff } from "./report/diff.js";
-import type { FileReport, FileStatus, FixStyle, Interruption, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
+import type { FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
 import { contentHash, replaceFile } from "./write.js";
 
 export interface FixPathsOptions extends WalkOptions {

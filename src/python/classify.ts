@@ -3,7 +3,7 @@
 // fix), `export` (the result is saved, or the site sits in export code), or
 // `other` (e.g. training-time conversion).
 import path from "node:path";
-import { isField, type Chain } from "./locate.js";
+import { assignedNames, type Chain } from "./locate.js";
 import type { NameIndex } from "./names.js";
 import type { SyntaxNode } from "./parser.js";
 import { ScopeFacts } from "./scope-facts.js";
@@ -88,15 +88,8 @@ function contextClass(site: CallSite, ctx: ClassifyContext): Classification {
 
 /** Names the converted result is bound to (`x`, `self.model`, `net.forward`), or the save call it is passed to. */
 function resultTargets(chain: Chain, ctx: ClassifyContext): { targets: string[]; savedAt: SyntaxNode | null } {
-  const targets: string[] = [];
-  let i = chain.length - 1;
-  while (chain[i - 1]?.type === "parenthesized_expression") i--;
-  while (chain[i - 1]?.type === "assignment" && isField(chain[i - 1], "right", chain[i])) {
-    const left = chain[i - 1].childForFieldName("left");
-    if (left && (left.type === "identifier" || left.type === "attribute")) targets.push(compact(left));
-    i--;
-  }
-  let j = i - 1;
+  const { targets, outermost } = assignedNames(chain);
+  let j = outermost - 1;
   if (chain[j]?.type === "keyword_argument") j--;
   const outer = chain[j]?.type === "argument_list" ? chain[j - 1] : null;
   const fn = outer?.type === "call" ? outer.childForFieldName("function") : null;
@@ -133,8 +126,4 @@ function enclosingFunctionNames(chain: Chain): string[] {
     }
   }
   return names;
-}
-
-export function compact(node: SyntaxNode): string {
-  return node.text.replace(/\s+/g, "");
 }

@@ -93,3 +93,25 @@ export function sameNode(a: SyntaxNode | null | undefined, b: SyntaxNode | null 
 export function isField(parent: SyntaxNode, field: string, child: SyntaxNode): boolean {
   return sameNode(parent.childForFieldName(field), child);
 }
+
+/** A node's text without white space: how names are compared (`self . model` is `self.model`). */
+export function compact(node: SyntaxNode): string {
+  return node.text.replace(/\s+/g, "");
+}
+
+/**
+ * Names the call at the end of `chain` hands its result to (`a = b = f(...)`
+ * gives both; identifiers and attributes only, compacted), and the index in
+ * the chain of the outermost expression that is that result.
+ */
+export function assignedNames(chain: Chain): { targets: string[]; outermost: number } {
+  const targets: string[] = [];
+  let i = chain.length - 1;
+  while (chain[i - 1]?.type === "parenthesized_expression") i--;
+  while (chain[i - 1]?.type === "assignment" && isField(chain[i - 1], "right", chain[i])) {
+    const left = chain[i - 1].childForFieldName("left");
+    if (left && (left.type === "identifier" || left.type === "attribute")) targets.push(compact(left));
+    i--;
+  }
+  return { targets, outermost: i };
+}

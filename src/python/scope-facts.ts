@@ -1,6 +1,7 @@
 // What one scope (a function, or the module) holds that classification asks
 // about: its assignments, attribute reads and calls. Gathered with native
 // tree-sitter queries limited to the scope's subtree, once per scope.
+import { compact } from "./locate.js";
 import { query, type SyntaxNode } from "./parser.js";
 
 interface Assignment {
@@ -25,7 +26,6 @@ const FACTS = `
 (call function: [(identifier) (attribute)] @fn arguments: (argument_list) @args) @call
 `;
 
-const compact = (node: SyntaxNode) => node.text.replace(/\s+/g, "");
 
 export class ScopeFacts {
   private readonly cache = new Map<string, Facts>();

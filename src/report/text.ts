@@ -3,6 +3,7 @@
 import { createColors } from "picocolors";
 import { formatEnvironmentHeader } from "../detect/index.js";
 import type { Report, SiteAction, Summary } from "../model.js";
+import { plural } from "./words.js";
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -85,8 +86,4 @@ function formatRevertReport(report: Report, c: Colors): string[] {
   if (report.mode === "check" && s.changed) line += " · run without --check to revert";
   lines.push(line);
   return lines;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }

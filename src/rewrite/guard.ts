@@ -5,6 +5,7 @@ import type { GuardSpec } from "../patches.js";
 import type { Conventions } from "../python/conventions.js";
 import type { SyntaxNode } from "../python/parser.js";
 import type { Insertion } from "../model.js";
+import { lineEnd, lineStart } from "./lines.js";
 
 const TEMPLATE_INDENT = "    ";
 
@@ -90,16 +91,6 @@ function containsImport(stmt: SyntaxNode): boolean {
 
 function isMainGuard(stmt: SyntaxNode): boolean {
   return stmt.type === "if_statement" && /__name__/.test(stmt.childForFieldName("condition")?.text ?? "");
-}
-
-function lineStart(text: string, index: number): number {
-  return text.lastIndexOf("\n", index - 1) + 1;
-}
-
-/** Offset just after the end-of-line that closes the line holding `index`. */
-function lineEnd(text: string, index: number): number {
-  const nl = text.indexOf("\n", index);
-  return nl < 0 ? text.length : nl + 1;
 }
 
 function endsWithEol(text: string, offset: number): boolean {

@@ -22,6 +22,7 @@
 import type { Removal } from "../model.js";
 import { loadPatch, type Patch } from "../patches.js";
 import { firstSyntaxError, parsePython, type SyntaxNode, type Tree } from "../python/parser.js";
+import { lineEnd } from "./lines.js";
 
 
 export interface RevertSourceResult {
@@ -217,11 +218,6 @@ function emptyLineBefore(text: string, offset: number): number {
   if (offset >= 2 && text[offset - 1] === "\n" && text[offset - 2] === "\n") return offset - 1;
   if (offset >= 3 && text.startsWith("\r\n", offset - 2) && text[offset - 3] === "\n") return offset - 2;
   return -1;
-}
-
-function lineEnd(text: string, at: number): number {
-  const nl = text.indexOf("\n", at);
-  return nl < 0 ? text.length : nl + 1;
 }
 
 // ------------------------------------------------------------------- keywords

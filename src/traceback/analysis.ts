@@ -6,7 +6,7 @@
 // and helpers as the rewriter (parser.ts, locate.ts, names.ts, sites.ts).
 import { loadPatch, type Patch } from "../patches.js";
 import { argumentState, type ArgumentState } from "../python/arguments.js";
-import { isField, locate, type Chain } from "../python/locate.js";
+import { assignedNames, compact, locate, type Chain } from "../python/locate.js";
 import { NameIndex } from "../python/names.js";
 import { firstSyntaxError, parsePython, query, type SyntaxNode, type Tree } from "../python/parser.js";
 import { calleeWords, findSites, type CallSite } from "../python/sites.js";
@@ -25,7 +25,6 @@ export interface SiteInfo {
   state: ArgumentState;
 }
 
-const compact = (node: SyntaxNode) => node.text.replace(/\s+/g, "");
 
 export class FileAnalysis {
   readonly tree: Tree;
@@ -47,7 +46,7 @@ export class FileAnalysis {
     const words = [...callees, ...patch.saveCallees];
     const names = new NameIndex(this.tree, text, words, calleeWords(words));
     this.sites = findSites(names, new Set(callees), patch.guard.function).map((site) => {
-      const targets = resultTargets(site.chain);
+      const targets = assignedNames(site.chain).targets;
       return {
         site,
         line: site.node.startPosition.row + 1,
@@ -185,18 +184,3 @@ export function parameterNames(fn: SyntaxNode): { name: string; star: boolean }[
   }
   return out;
 }
-
-/** Names the call's result is bound to (`a = b = to_static(...)` gives both). */
-function resultTargets(chain: Chain): string[] {
-  const targets: string[] = [];
-  let i = chain.length - 1;
-  while (chain[i - 1]?.type === "parenthesized_expression") i--;
-  while (chain[i - 1]?.type === "assignment" && isField(chain[i - 1]!, "right", chain[i]!)) {
-    const left = chain[i - 1]!.childForFieldName("left");
-    if (left && (left.type === "identifier" || left.type === "attribute")) targets.push(compact(left));
-    i--;
-  }
-  return targets;
-}
-
-export { compact };

@@ -10,7 +10,8 @@ import path from "node:path";
 import { readSourceText } from "../fs-layer.js";
 import { loadPatch } from "../patches.js";
 import type { SyntaxNode } from "../python/parser.js";
-import { compact, FileAnalysis, parameterNames, type SiteInfo } from "./analysis.js";
+import { compact } from "../python/locate.js";
+import { FileAnalysis, parameterNames, type SiteInfo } from "./analysis.js";
 import { mapFrames, type MappedFrame, type MapOptions } from "./map.js";
 import { describeException, type ParsedTraceback, type TracebackException } from "./parse.js";
 
