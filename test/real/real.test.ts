@@ -14,7 +14,7 @@
  * then read the results, and afterAll writes test/real/RESULTS.md.
  *
  * PADDLE_FULLGRAPH_FIX_REAL_RELEASES picks releases: "all" (the default,
- * CI's too: about 7 minutes from cold environments), "short" (SHORT_RUN, for a
+ * CI's too: about 8 minutes from an empty cache), "short" (SHORT_RUN, for a
  * machine where that is too long) or a comma-separated list.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
