@@ -64,7 +64,7 @@ function sitesOf(report: Report, test: (s: SiteReport) => boolean): SiteRef[] {
 export function doctorSummary(environment: Environment | null, report: Report, options: DoctorOptions = {}): DoctorSummary {
   const pending = sitesOf(report, (s) => s.action === "would-fix");
   const required = pending.filter((r) => r.site.class === "required");
-  const unguarded = sitesOf(report, (s) => s.action === "already-fixed" && /unguarded/.test(s.reason));
+  const unguarded = sitesOf(report, (s) => s.code === "already-fixed/upstream-unguarded");
   const skipped = sitesOf(report, (s) => s.action === "skipped");
   const needsReview = sitesOf(report, (s) => s.action === "needs-review");
   const troubled = report.files.filter((f) => f.status === "skipped" || f.status === "error");

@@ -19,6 +19,7 @@ export { DEFAULT_MAX_FILE_BYTES };
 import { unifiedDiff } from "./report/diff.js";
 import type { FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
 import { contentHash, replaceFile } from "./write.js";
+import { plural } from "./report/words.js";
 
 export interface FixPathsOptions extends WalkOptions {
   mode?: Mode;
@@ -135,7 +136,7 @@ function revertOutcome(bytes: Buffer, mode: Mode): Outcome {
 export function revertReason(counts: RevertCounts, done: boolean): string {
   const parts: string[] = [];
   if (counts.guardBlocks) parts.push(counts.guardBlocks === 1 ? "the guard block" : `${counts.guardBlocks} guard blocks`);
-  if (counts.keywords) parts.push(`${counts.keywords} keyword${counts.keywords === 1 ? "" : "s"}`);
+  if (counts.keywords) parts.push(plural(counts.keywords, "keyword"));
   let line = `${done ? "removed" : "would remove"} ${parts.join(" and ")}`;
   if (counts.irregular) line += ` (${counts.irregular} not in the form this tool writes: removed with its comma, spacing may differ)`;
   return line;

@@ -1,7 +1,8 @@
 // The shared vocabulary at the bottom of the flow: what the analysis says of
 // each call site, what a run says of each file, and the edit shapes. Every
 // stage above imports its words from here; this file imports nothing but the
-// detector's environment type, which the report carries as is.
+// detector's environment type, which the report carries as is, and holds no
+// logic beyond the list of reason codes.
 import type { Environment } from "./detect/types.js";
 
 // ------------------------------------------------------------------- sites
@@ -17,6 +18,32 @@ export type FixStyle = "guarded" | "plain";
 
 export type SiteAction = "fixed" | "would-fix" | "already-fixed" | "skipped" | "needs-review";
 
+/**
+ * Why a site got its class and action, as a stable code beside the words
+ * (like a lint rule's message id): code that needs to know compares these,
+ * never the reason text. README's "Reason codes" table documents each one.
+ */
+export const SITE_CODES = [
+  "required/reads-program",
+  "required/decorated-reads-program",
+  "export/passed-to-save",
+  "export/saved",
+  "export/holder-saved",
+  "export/decorated-saved",
+  "export/in-export-function",
+  "export/in-export-script",
+  "other/training-helper",
+  "other/not-on-export-path",
+  "already-fixed/guard",
+  "already-fixed/upstream-unguarded",
+  "needs-review/full-graph-value",
+  "needs-review/forwards-kwargs",
+  "needs-review/generator-argument",
+  "traceback/traced",
+] as const;
+
+export type SiteCode = (typeof SITE_CODES)[number];
+
 export interface SiteReport {
   line: number;
   column: number;
@@ -24,6 +51,8 @@ export interface SiteReport {
   callee: string;
   class: SiteClass;
   action: SiteAction;
+  /** Stable id of the reason (see SITE_CODES). */
+  code: SiteCode;
   reason: string;
 }
 

@@ -102,10 +102,15 @@ describe("--json", () => {
     const file = report.files.find((f: { path: string }) => f.path === "already-fixed/input.py");
     expect(file.status).toBe("unchanged");
     expect(file.sites.map((s: { action: string }) => s.action)).toEqual(["already-fixed", "needs-review", "needs-review"]);
+    expect(file.sites.map((s: { code: string }) => s.code)).toEqual([
+      "already-fixed/upstream-unguarded",
+      "needs-review/full-graph-value",
+      "needs-review/forwards-kwargs",
+    ]);
     for (const f of report.files) {
       expect(["changed", "unchanged", "skipped", "error"]).toContain(f.status);
       for (const s of f.sites) {
-        expect(Object.keys(s).sort()).toEqual(["action", "callee", "class", "column", "form", "line", "reason"]);
+        expect(Object.keys(s).sort()).toEqual(["action", "callee", "class", "code", "column", "form", "line", "reason"]);
         expect(["required", "export", "other"]).toContain(s.class);
         expect(["fixed", "would-fix", "already-fixed", "skipped", "needs-review"]).toContain(s.action);
         expect(s.line).toBeGreaterThanOrEqual(1);

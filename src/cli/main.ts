@@ -9,6 +9,7 @@ import { MissingPathError } from "../files.js";
 import { packageVersion } from "../package-root.js";
 import { detect, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
+import { plural } from "../report/words.js";
 
 function program(): Command {
   return new Command("paddle-fullgraph-fix")
@@ -88,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
     if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
     if (report.summary.errors) {
       const n = report.summary.errors;
-      process.stderr.write(`paddle-fullgraph-fix: completed with errors (${n} file${n === 1 ? "" : "s"} could not be handled; see above)\n`);
+      process.stderr.write(`paddle-fullgraph-fix: completed with errors (${plural(n, "file")} could not be handled; see above)\n`);
     }
     return exitCode(report, Boolean(opts.check));
   } catch (error) {

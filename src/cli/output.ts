@@ -4,6 +4,7 @@ import { formatGithubReport } from "../report/github.js";
 import { formatJsonReport } from "../report/json.js";
 import { formatTextReport } from "../report/text.js";
 import { EXIT, SIGNAL_EXIT } from "./options.js";
+import { plural } from "../report/words.js";
 
 export function useColor(stream: NodeJS.WriteStream, flag: boolean): boolean {
   if (!flag || "NO_COLOR" in process.env) return false;
@@ -15,9 +16,9 @@ export function useColor(stream: NodeJS.WriteStream, flag: boolean): boolean {
 export function interrupted(report: Report | null, signal: string): number {
   const done = report ? report.files.filter((f) => f.status === "changed").length : 0;
   const left = report?.interrupted?.notStarted ?? 0;
-  const written = report?.mode === "write" ? `${done} file${done === 1 ? "" : "s"} ${report.revert ? "reverted" : "changed"} (listed above)` : "nothing written";
+  const written = report?.mode === "write" ? `${plural(done, "file")} ${report.revert ? "reverted" : "changed"} (listed above)` : "nothing written";
   process.stderr.write(
-    `paddle-fullgraph-fix: interrupted by ${signal}: ${written}; ${left} file${left === 1 ? "" : "s"} not started; ` +
+    `paddle-fullgraph-fix: interrupted by ${signal}: ${written}; ${plural(left, "file")} not started; ` +
       "no file was left half-written\n",
   );
   return SIGNAL_EXIT[signal] ?? EXIT.error;

@@ -1,15 +1,13 @@
 // What a site already passes: the patch's keyword, the guard, or **kwargs.
+import type { SiteCode } from "../model.js";
 import type { CallSite } from "./sites.js";
 
-export type ArgumentState =
-  | { kind: "open" }
-  | { kind: "already-fixed"; reason: string; viaGuard: boolean }
-  | { kind: "needs-review"; reason: string };
+export type ArgumentState = { kind: "open" } | { kind: "already-fixed" | "needs-review"; code: SiteCode; reason: string };
 
 export function argumentState(site: CallSite, keyword: string, value: string, guardFunction: string): ArgumentState {
   if (!site.args) return { kind: "open" };
   if (site.args.type === "generator_expression") {
-    return { kind: "needs-review", reason: "its only argument is a bare generator expression" };
+    return { kind: "needs-review", code: "needs-review/generator-argument", reason: "its only argument is a bare generator expression" };
   }
   let splat: string | null = null;
   for (const arg of site.args.namedChildren) {
@@ -20,20 +18,20 @@ export function argumentState(site: CallSite, keyword: string, value: string, gu
         return val === value
           ? {
               kind: "already-fixed",
+              code: "already-fixed/upstream-unguarded",
               reason: `already passes ${keyword}=${value} (unguarded: Paddle 2.3/2.4 reject it with TypeError)`,
-              viaGuard: false,
             }
-          : { kind: "needs-review", reason: `passes ${keyword}=${val} explicitly` };
+          : { kind: "needs-review", code: "needs-review/full-graph-value", reason: `passes ${keyword}=${val} explicitly` };
       }
     } else if (arg.type === "dictionary_splat") {
       const inner = arg.namedChildren[0];
       const fn = inner?.type === "call" ? inner.childForFieldName("function")?.text : null;
       if (fn === guardFunction) {
-        return { kind: "already-fixed", reason: `already passes ${keyword} through the paddle-fullgraph-fix guard`, viaGuard: true };
+        return { kind: "already-fixed", code: "already-fixed/guard", reason: `already passes ${keyword} through the paddle-fullgraph-fix guard` };
       }
       splat = arg.text;
     }
   }
-  if (splat) return { kind: "needs-review", reason: `forwards ${splat}, which may already carry ${keyword}` };
+  if (splat) return { kind: "needs-review", code: "needs-review/forwards-kwargs", reason: `forwards ${splat}, which may already carry ${keyword}` };
   return { kind: "open" };
 }

@@ -9,10 +9,11 @@ import type { SyntaxNode } from "./parser.js";
 import { ScopeFacts } from "./scope-facts.js";
 import type { CallSite } from "./sites.js";
 
-import type { SiteClass } from "../model.js";
+import type { SiteClass, SiteCode } from "../model.js";
 
 export interface Classification {
   class: SiteClass;
+  code: SiteCode;
   reason: string;
 }
 
@@ -39,22 +40,22 @@ export function classifySite(site: CallSite, ctx: ClassifyContext): Classificati
 
 function callEvidence(site: CallSite, ctx: ClassifyContext): Classification | null {
   const { targets, savedAt } = resultTargets(site.chain, ctx);
-  if (savedAt) return { class: "export", reason: `result passed straight to paddle.jit.save at line ${ctx.line(savedAt)}` };
+  if (savedAt) return { class: "export", code: "export/passed-to-save", reason: `result passed straight to paddle.jit.save at line ${ctx.line(savedAt)}` };
   if (!targets.length) return null;
   const scope = enclosingFunction(site.chain) ?? ctx.root;
   const facts = ctx.facts.of(scope);
   const aliases = facts.aliases(targets);
   const read = facts.programRead((object) => aliasSuffix(object, aliases), site.node.endIndex);
-  if (read) return { class: "required", reason: `result read as ${read.path} at line ${ctx.line(read.node)}` };
+  if (read) return { class: "required", code: "required/reads-program", reason: `result read as ${read.path} at line ${ctx.line(read.node)}` };
   const bases = new Set(targets.filter((t) => t.includes(".")).map((t) => t.slice(0, t.lastIndexOf("."))));
   const save = facts.save(
     (fn) => isSave(fn, site.chain, ctx),
     (arg) => (aliases.has(arg) ? "result" : bases.has(arg) ? arg : null),
   );
   if (!save) return null;
-  if (save.what === "result") return { class: "export", reason: `result saved with paddle.jit.save at line ${ctx.line(save.node)}` };
+  if (save.what === "result") return { class: "export", code: "export/saved", reason: `result saved with paddle.jit.save at line ${ctx.line(save.node)}` };
   const holder = targets.find((t) => t.startsWith(`${save.what}.`));
-  return { class: "export", reason: `result stored on ${holder}; ${save.what} saved with paddle.jit.save at line ${ctx.line(save.node)}` };
+  return { class: "export", code: "export/holder-saved", reason: `result stored on ${holder}; ${save.what} saved with paddle.jit.save at line ${ctx.line(save.node)}` };
 }
 
 function decoratorEvidence(site: CallSite, ctx: ClassifyContext): Classification | null {
@@ -63,12 +64,12 @@ function decoratorEvidence(site: CallSite, ctx: ClassifyContext): Classification
   const matchesName = (text: string) => text === name || text.endsWith(`.${name}`);
   const facts = ctx.facts.of(ctx.root);
   const read = facts.programRead((object) => (matchesName(object) ? "" : null), null);
-  if (read) return { class: "required", reason: `decorated ${name} read as ${name}${read.path} at line ${ctx.line(read.node)}` };
+  if (read) return { class: "required", code: "required/decorated-reads-program", reason: `decorated ${name} read as ${name}${read.path} at line ${ctx.line(read.node)}` };
   const save = facts.save(
     (fn) => isSave(fn, site.chain, ctx),
     (arg) => (matchesName(arg) ? "result" : null),
   );
-  if (save) return { class: "export", reason: `decorated ${name} saved with paddle.jit.save at line ${ctx.line(save.node)}` };
+  if (save) return { class: "export", code: "export/decorated-saved", reason: `decorated ${name} saved with paddle.jit.save at line ${ctx.line(save.node)}` };
   return null;
 }
 
@@ -76,14 +77,14 @@ function contextClass(site: CallSite, ctx: ClassifyContext): Classification {
   const functions = enclosingFunctionNames(site.chain);
   const training = functions.find((n) => TRAINING_NAME.test(n));
   if (training) {
-    return { class: "other", reason: `training-time conversion in '${training}': nothing saves it or reads its program` };
+    return { class: "other", code: "other/training-helper", reason: `training-time conversion in '${training}': nothing saves it or reads its program` };
   }
   const exporting = functions.find((n) => EXPORT_NAME.test(n));
-  if (exporting) return { class: "export", reason: `inside export function '${exporting}'` };
+  if (exporting) return { class: "export", code: "export/in-export-function", reason: `inside export function '${exporting}'` };
   if (ctx.filePath && EXPORT_NAME.test(path.basename(ctx.filePath))) {
-    return { class: "export", reason: `in export script ${path.basename(ctx.filePath)}` };
+    return { class: "export", code: "export/in-export-script", reason: `in export script ${path.basename(ctx.filePath)}` };
   }
-  return { class: "other", reason: "not on an export path: nothing saves the result or reads its program" };
+  return { class: "other", code: "other/not-on-export-path", reason: "not on an export path: nothing saves the result or reads its program" };
 }
 
 /** Names the converted result is bound to (`x`, `self.model`, `net.forward`), or the save call it is passed to. */

@@ -52,7 +52,7 @@ function summaryLine(report: Report, c: Colors): string {
     `${s.skipped} skipped`,
     `${s.needsReview} need review`,
   ];
-  const files = [`${s.files} file${s.files === 1 ? "" : "s"} scanned`, `${s.changed} ${report.mode === "write" ? "changed" : "would change"}`];
+  const files = [`${plural(s.files, "file")} scanned`, `${s.changed} ${report.mode === "write" ? "changed" : "would change"}`];
   if (s.skippedFiles) files.push(`${s.skippedFiles} skipped`);
   if (s.errors) files.push(c.red(`${s.errors} with errors`));
   let line = `${parts.join(", ")} · ${files.join(", ")}`;

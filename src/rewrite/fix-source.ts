@@ -166,7 +166,7 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
   const sites = findSites(names, new Set(callees), patch.guard.function).map((site) => {
     const classification = classifySite(site, ctx);
     const state = argumentState(site, patch.keyword, patch.value, patch.guard.function);
-    if (state.kind === "already-fixed" && state.viaGuard) usesGuard = true;
+    if (state.kind !== "open" && state.code === "already-fixed/guard") usesGuard = true;
     const base = {
       line: ctx.line(site.node),
       column: site.node.startPosition.column + 1,
@@ -176,11 +176,11 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
     };
     const forced = options.force?.get(base.line);
     let report: SiteReport;
-    if (state.kind !== "open") report = { ...base, action: state.kind, reason: state.reason };
-    else if (forced) report = { ...base, action: "fixed", reason: forced };
+    if (state.kind !== "open") report = { ...base, action: state.kind, code: state.code, reason: state.reason };
+    else if (forced) report = { ...base, action: "fixed", code: "traceback/traced", reason: forced };
     else if (classification.class === "other" && !options.all) {
-      report = { ...base, action: "skipped", reason: `${classification.reason} (--all fixes it too)` };
-    } else report = { ...base, action: "fixed", reason: classification.reason };
+      report = { ...base, action: "skipped", code: classification.code, reason: `${classification.reason} (--all fixes it too)` };
+    } else report = { ...base, action: "fixed", code: classification.code, reason: classification.reason };
     return { site, report };
   });
   return { sites, usesGuard, names: names.names };

@@ -1,0 +1,46 @@
+// Every reason code the analysis can give, each with a small example that
+// produces it: a code added without an example, or an example that drifts to
+// another code, fails here. README's table lists exactly these codes.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { SITE_CODES, type SiteCode } from "../src/model.js";
+import { fixSource, type FixSourceOptions } from "../src/rewrite/fix-source.js";
+
+const EXAMPLES: Record<SiteCode, { source: string; options?: FixSourceOptions }> = {
+  "required/reads-program": { source: "import paddle\ndef f(m):\n    s = paddle.jit.to_static(m)\n    return s.forward.main_program\n" },
+  "required/decorated-reads-program": {
+    source: "import paddle\nclass Net:\n    @paddle.jit.to_static\n    def forward(self, x):\n        return x\ndef f(net):\n    return net.forward.outputs\n",
+  },
+  "export/passed-to-save": { source: "import paddle\ndef f(m, p):\n    paddle.jit.save(paddle.jit.to_static(m), p)\n" },
+  "export/saved": { source: "import paddle\ndef f(m, p):\n    s = paddle.jit.to_static(m)\n    paddle.jit.save(s, p)\n" },
+  "export/holder-saved": { source: "import paddle\ndef f(net, p):\n    net.forward = paddle.jit.to_static(net.forward)\n    paddle.jit.save(net, p)\n" },
+  "export/decorated-saved": {
+    source: "import paddle\nclass Net:\n    @paddle.jit.to_static\n    def forward(self, x):\n        return x\ndef f(net, p):\n    paddle.jit.save(net.forward, p)\n",
+  },
+  "export/in-export-function": { source: "import paddle\ndef export_model(m):\n    return paddle.jit.to_static(m)\n" },
+  "export/in-export-script": { source: "import paddle\nm = paddle.jit.to_static(net)\n", options: { path: "tools/export_model.py" } },
+  "other/training-helper": { source: "import paddle\ndef apply_to_static(m):\n    return paddle.jit.to_static(m)\n" },
+  "other/not-on-export-path": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m)\n" },
+  "already-fixed/guard": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m, **_paddle_full_graph_kwargs())\n" },
+  "already-fixed/upstream-unguarded": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m, full_graph=True)\n" },
+  "needs-review/full-graph-value": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m, full_graph=False)\n" },
+  "needs-review/forwards-kwargs": { source: "import paddle\ndef f(m, **kw):\n    return paddle.jit.to_static(m, **kw)\n" },
+  "needs-review/generator-argument": { source: "import paddle\ndef f(ms):\n    return paddle.jit.to_static(m for m in ms)\n" },
+  "traceback/traced": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m)\n", options: { force: new Map([[3, "a traceback led here"]]) } },
+};
+
+describe("reason codes", () => {
+  it.each([...SITE_CODES])("%s has an example that produces it", (code) => {
+    const example = EXAMPLES[code];
+    const result = fixSource(example.source, { path: "module.py", ...example.options });
+    expect(result.sites.map((s) => s.code)).toContain(code);
+  });
+
+  it("README's reason-code table lists exactly the codes the analysis gives", () => {
+    const readme = readFileSync(path.resolve(__dirname, "../README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("### Reason codes"), readme.indexOf("\n## ", readme.indexOf("### Reason codes")));
+    const listed = [...section.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \|/gm)].map((m) => m[1]);
+    expect(listed).toEqual([...SITE_CODES]);
+  });
+});
