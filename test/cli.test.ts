@@ -88,6 +88,14 @@ describe("modes and exit codes", () => {
     expect(help.code).toBe(0);
     for (const flag of ["--dry-run", "--check", "--all", "--exclude", "--json", "--no-color"]) expect(help.stdout).toContain(flag);
   });
+
+  it("the main command and doctor share one declaration of the detection and exclude options", () => {
+    const shared = ["--exclude <glob>", "--paddle-version <version>", "--python <path>", "--no-detect"];
+    const lines = (args: string[]) => runCli(args).stdout.split("\n").filter((l) => shared.some((o) => l.trimStart().startsWith(o)));
+    const main = lines(["--help"]);
+    expect(main).toHaveLength(shared.length);
+    expect(lines(["doctor", "--help"])).toEqual(main);
+  });
 });
 
 describe("--json", () => {

@@ -7,7 +7,7 @@ import { doctorReport, doctorSummary, shellQuote } from "../doctor.js";
 import { fixPaths } from "../engine.js";
 import { MissingPathError } from "../files.js";
 import { formatJsonReport } from "../report/json.js";
-import { EXIT } from "./options.js";
+import { detectionOptions, EXIT, excludeOptions } from "./options.js";
 
 interface DoctorCliOptions {
   python?: string;
@@ -19,13 +19,9 @@ interface DoctorCliOptions {
 
 /** `doctor [root]`: one screen about this checkout; exit 1 when something needs doing. */
 export async function runDoctor(args: string[]): Promise<number> {
-  const cmd = new Command("paddle-fullgraph-fix doctor")
+  const cmd = detectionOptions(excludeOptions(new Command("paddle-fullgraph-fix doctor")))
     .description("Which Paddle and toolkit are installed, whether the export will hit the full_graph error, which sites are unfixed, and the command that fixes them.")
     .argument("[root]", "the checkout", ".")
-    .option("--python <path>", "read the installed Paddle from this interpreter")
-    .option("--paddle-version <version>", "the Paddle release the export will run with")
-    .option("--no-detect", "skip reading the installed Paddle")
-    .option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--json", "print the diagnosis as JSON")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });

@@ -7,19 +7,18 @@ import { fixPaths } from "../engine.js";
 import type { Mode } from "../model.js";
 import { MissingPathError } from "../files.js";
 import { packageVersion } from "../package-root.js";
-import { detect, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";
+import { detect, detectionOptions, excludeOptions, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
 import { plural } from "../report/words.js";
 
 function program(): Command {
-  return new Command("paddle-fullgraph-fix")
+  const cmd = new Command("paddle-fullgraph-fix")
     .description("Add a version-guarded full_graph=True to paddle.jit.to_static export calls (Paddle 2.6+ export fix).")
     .argument("[paths...]", "files or directories to fix (default: .); - reads source on stdin")
     .option("--dry-run", "print a unified diff of the fixes; write nothing")
     .option("--check", "write nothing; exit 1 when a fix is pending")
     .option("--revert", "remove what this tool added (guard block and keywords), restoring the original bytes; with --dry-run show the diff, with --check exit 1 if anything would be reverted")
     .option("--all", "also fix sites outside export paths (training-time conversions)")
-    .option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
     .option("--force-exclude", "apply --exclude to files named explicitly too")
     .addOption(new Option("--format <format>", "report format").choices(["text", "json", "github"]).default("text"))
     .option("--json", "print the report as JSON on stdout (same as --format json)")
@@ -30,15 +29,13 @@ function program(): Command {
         .choices(["guarded", "plain"])
         .default("guarded"),
     )
-    .option("--paddle-version <version>", "the Paddle release the export will run with (skips detection)")
-    .option("--python <path>", "read the installed Paddle from this interpreter")
-    .option("--no-detect", "skip reading the installed Paddle and the checkout's version")
     .option("--from-traceback <file>", "fix the to_static calls behind a pasted traceback's full_graph RuntimeError (- reads stdin); the path argument is the checkout root")
     .addHelpText("after", "\nSubcommand:\n  doctor [root]  one screen: installed Paddle and toolkit, whether the export fails, unfixed sites, the command that fixes them")
     .version(packageVersion(), "-V, --version")
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  return detectionOptions(excludeOptions(cmd));
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -2,6 +2,7 @@
 // the environment detection the commands start with.
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import type { Command } from "commander";
 import { detectEnvironment, supportsFullGraphKeyword, type Environment } from "../detect/index.js";
 
 export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
@@ -24,6 +25,21 @@ export interface CliOptions {
   python?: string;
   detect: boolean;
   fromTraceback?: string;
+}
+
+// Option groups, declared once and shared by the main command and doctor.
+
+/** --exclude GLOB (repeatable). */
+export function excludeOptions(cmd: Command): Command {
+  return cmd.option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[]);
+}
+
+/** Where the installed Paddle is read from: --paddle-version, --python, --no-detect. */
+export function detectionOptions(cmd: Command): Command {
+  return cmd
+    .option("--paddle-version <version>", "the Paddle release the export will run with (skips detection)")
+    .option("--python <path>", "read the installed Paddle from this interpreter")
+    .option("--no-detect", "skip reading the installed Paddle and the checkout's version");
 }
 
 /** A usage error found after parsing (exit 2, one line). */
