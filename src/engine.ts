@@ -14,8 +14,6 @@ import type { Environment } from "./detect/index.js";
 import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from "./files.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./fs-layer.js";
-
-export { DEFAULT_MAX_FILE_BYTES };
 import { unifiedDiff } from "./report/diff.js";
 import type { FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
 import { contentHash, replaceFile } from "./write.js";

@@ -22,7 +22,7 @@
 import type { Removal } from "../model.js";
 import { loadPatch, type Patch } from "../patches.js";
 import { firstSyntaxError, parsePython, type SyntaxNode, type Tree } from "../python/parser.js";
-import { lineEnd } from "./lines.js";
+import { lineEnd, lineStart } from "./lines.js";
 
 
 export interface RevertSourceResult {
@@ -271,11 +271,11 @@ function keywordRemoval(text: string, args: SyntaxNode, splat: SyntaxNode): Keyw
         return exact(splat.startIndex - 1, commaAfter.endIndex);
       }
       // A line of its own: EOL + indent + `KW,`, before the comma line's own EOL.
-      const lineStart = text.lastIndexOf("\n", splat.startIndex - 1) + 1;
+      const keywordLine = lineStart(text, splat.startIndex);
       const eol = text.startsWith("\r\n", commaAfter.endIndex) ? "\r\n" : text[commaAfter.endIndex] === "\n" ? "\n" : null;
-      const ownLine = /^[ \t]*$/.test(text.slice(lineStart, splat.startIndex)) && commaBefore.endIndex < lineStart;
-      if (eol && ownLine && text.slice(lineStart - eol.length, lineStart) === eol && lineStart - eol.length >= commaBefore.endIndex) {
-        return exact(lineStart - eol.length, commaAfter.endIndex);
+      const ownLine = /^[ \t]*$/.test(text.slice(keywordLine, splat.startIndex)) && commaBefore.endIndex < keywordLine;
+      if (eol && ownLine && text.slice(keywordLine - eol.length, keywordLine) === eol && keywordLine - eol.length >= commaBefore.endIndex) {
+        return exact(keywordLine - eol.length, commaAfter.endIndex);
       }
     }
   }
@@ -286,10 +286,10 @@ function keywordRemoval(text: string, args: SyntaxNode, splat: SyntaxNode): Keyw
 function looseRemoval(text: string, children: SyntaxNode[], position: number, splat: SyntaxNode): Removal {
   const after = children[position + 1];
   if (after?.type === ",") {
-    const lineStart = text.lastIndexOf("\n", splat.startIndex - 1) + 1;
+    const keywordLine = lineStart(text, splat.startIndex);
     const rest = /^[ \t]*(\r?\n)/.exec(text.slice(after.endIndex, after.endIndex + 256));
-    if (rest && /^[ \t]*$/.test(text.slice(lineStart, splat.startIndex))) {
-      return { start: lineStart, end: after.endIndex + rest[0].length };
+    if (rest && /^[ \t]*$/.test(text.slice(keywordLine, splat.startIndex))) {
+      return { start: keywordLine, end: after.endIndex + rest[0].length };
     }
     const spaces = /^[ \t]*/.exec(text.slice(after.endIndex, after.endIndex + 256))![0];
     return { start: splat.startIndex, end: after.endIndex + spaces.length };
