@@ -1,12 +1,13 @@
 // Library entry point: the CLI is a thin layer over these.
 export type {
+  Applicability,
+  Edit,
   FileReport,
   FileStatus,
+  Fix,
   FixStyle,
-  Insertion,
   Interruption,
   Mode,
-  Removal,
   Report,
   RevertCounts,
   SiteAction,

@@ -58,18 +58,32 @@ export interface SiteReport {
 
 // ------------------------------------------------------------------- edits
 
-/** Edits are insertions only when fixing: every byte of the original survives, in order. */
-export interface Insertion {
-  /** Offset in the original text (UTF-16 code units, as JS strings index). */
-  offset: number;
+/**
+ * The one edit shape, for fixing and reverting alike: replace [start, end)
+ * with `text`. An insertion has start === end, a removal an empty text.
+ * Offsets are UTF-16 code units into the text the edit was planned on.
+ */
+export interface Edit {
+  start: number;
+  end: number;
   text: string;
 }
 
-/** What --revert takes out again. */
-export interface Removal {
-  /** [start, end) in the input text, UTF-16 code units. */
-  start: number;
-  end: number;
+/**
+ * Whether a site's fix is applied, as ruff decides: `safe` by default
+ * (required and export sites), `unsafe` only when asked (`--all`: sites off
+ * the export path), `display-only` never (needs-review: shown for a person).
+ */
+export type Applicability = "safe" | "unsafe" | "display-only";
+
+/** Edits a fix asks for that several sites share, built once for all of them. */
+export type SharedEdit = "guard-block";
+
+/** What one site needs: its own edits, the shared edits it relies on, and when it may be applied. */
+export interface Fix {
+  edits: Edit[];
+  shared: SharedEdit[];
+  applicability: Applicability;
 }
 
 // ------------------------------------------------------------------ a run

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixBytes } from "../src/fix-bytes.js";
-import { applyInsertions } from "../src/rewrite/insertions.js";
+import { applyEdits } from "../src/rewrite/edits.js";
 import { fixSource } from "../src/rewrite/fix-source.js";
 
 const CASES = path.resolve(__dirname, "../fixtures/cases");
@@ -41,13 +41,14 @@ describe.each(readdirSync(CASES).sort())("fixtures/cases/%s", (name) => {
     }
     const text = result.before!;
     const fixed = fixSource(text, { path: options.path ?? `${name}.py`, ...options });
-    expect(applyInsertions(text, fixed.insertions)).toBe(result.after);
-    // Cutting each insertion back out of the output gives the input back.
+    expect(applyEdits(text, fixed.edits)).toBe(result.after);
+    // Every edit is an insertion; cutting each back out of the output gives the input back.
+    expect(fixed.edits.every((e) => e.start === e.end)).toBe(true);
     let stripped = "";
     let from = 0;
     let shift = 0;
-    for (const ins of [...fixed.insertions].sort((a, b) => a.offset - b.offset)) {
-      const at = ins.offset + shift;
+    for (const ins of [...fixed.edits].sort((a, b) => a.start - b.start)) {
+      const at = ins.start + shift;
       expect(result.after!.slice(at, at + ins.text.length)).toBe(ins.text);
       stripped += result.after!.slice(from, at);
       from = at + ins.text.length;

@@ -1,32 +1,36 @@
 // The core: source text in, new text and a per-site account out. No I/O.
+// The flow: analyse (sites, their class and what they already pass) ->
+// one fix per site with its applicability -> select the fixes to apply
+// (select.ts) -> their edits plus the shared guard block -> apply -> verify.
 import { loadPatch, type Patch } from "../patches.js";
 import { mayContainSite } from "../prefilter.js";
-import { argumentState } from "../python/arguments.js";
-import type { FixStyle, Insertion, SiteReport } from "../model.js";
-import { classifySite, enclosingFunction, type ClassifyContext } from "../python/classify.js";
-import { detectConventions } from "../python/conventions.js";
+import { argumentState, type ArgumentState } from "../python/arguments.js";
+import type { Edit, Fix, FixStyle, SiteReport } from "../model.js";
+import { classifySite, enclosingFunction, type Classification, type ClassifyContext } from "../python/classify.js";
+import { detectConventions, type Conventions } from "../python/conventions.js";
 import { bindablePositions } from "../python/locate.js";
 import { NameIndex } from "../python/names.js";
 import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
 import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "../python/partial-parse.js";
 import { ScopeFacts } from "../python/scope-facts.js";
 import { calleeWords, findSites, type CallSite } from "../python/sites.js";
-import { callSiteInsertion } from "./call-site.js";
+import { keywordInsertion } from "./call-site.js";
+import { applyEdits, editedSpans } from "./edits.js";
 import { guardInsertion } from "./guard.js";
-import { applyInsertions } from "./insertions.js";
+import { selectFix, type Decision } from "./select.js";
 
 
 export interface FixSourceOptions {
   /** The file's path, used only to recognise export scripts by name. */
   path?: string | null;
-  /** Fix `other` sites too (training-time conversions and the like). */
+  /** Apply unsafe fixes too: `other` sites (training-time conversions and the like). */
   all?: boolean;
   /** `guarded` (default) passes the keyword through the guard; `plain` writes it bare, like upstream. */
   style?: FixStyle;
   patch?: Patch;
   /**
    * Sites to fix whatever their class, by 1-based line, with the reason the
-   * report gives (e.g. a traceback led there).
+   * report gives (a traceback led there): their fixes are promoted.
    */
   force?: ReadonlyMap<number, string>;
   /**
@@ -47,13 +51,22 @@ export interface FixSourceResult {
   reason?: string;
   text: string;
   sites: SiteReport[];
-  insertions: Insertion[];
+  /** The edits applied (insertions only), in offsets of the input text. */
+  edits: Edit[];
   /** Characters the parser read: the text's length, less for a big file parsed in part; absent when nothing was parsed. */
   parsedChars?: number;
 }
 
+/** What the analysis knows of one site, before any fix is chosen. */
+interface Finding {
+  site: CallSite;
+  place: Pick<SiteReport, "line" | "column" | "form" | "callee" | "class">;
+  classification: Classification;
+  state: ArgumentState;
+}
+
 interface Analysis {
-  sites: { site: CallSite; report: SiteReport }[];
+  findings: Finding[];
   usesGuard: boolean;
   /** Local names the imports bind to a prefix of a callee (`paddle`, `jit`, `ts`). */
   names: ReadonlySet<string>;
@@ -65,7 +78,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
     status: "unchanged",
     text,
     sites,
-    insertions: [],
+    edits: [],
     ...extra,
   });
   if (!mayContainSite(text, patch)) return unchanged();
@@ -77,27 +90,59 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   }
   // `source` is the text that was parsed: the file, or an excerpt of a big one.
   const { source, tree, analysis } = parsed;
-  const toFix = analysis.sites.filter((s) => s.report.action === "fixed");
   const style = options.style ?? "guarded";
   const keywordText = style === "plain" ? `${patch.keyword}=${patch.value}` : `**${patch.guard.function}()`;
-  // The whole file is searched for the block (an excerpt may not hold its marker line).
-  const needsGuard = style === "guarded" && (toFix.length > 0 || analysis.usesGuard) && !text.includes(patch.guard.beginMarker);
   // Most parsed files need no edit: their conventions are never looked at.
-  const conv = toFix.length > 0 || needsGuard ? detectConventions(text) : null;
-  const local = toFix.map(({ site }) => callSiteInsertion(source.text, site, keywordText, conv!.indent));
-  if (conv && needsGuard) {
-    const firstUse = Math.min(source.text.length, ...toFix.map((s) => s.site.node.startIndex));
-    local.push(guardInsertion(source.text, tree.rootNode, patch.guard, conv, firstUse));
+  let conventions: Conventions | null = null;
+  const conv = () => (conventions ??= detectConventions(text));
+  const planned = analysis.findings.map((finding) => {
+    const fix = planFix(finding, () => keywordInsertion(source.text, finding.site, keywordText, conv().indent), style);
+    const decision: Decision = fix ? selectFix(fix, finding.place.line, { unsafe: options.all, promoted: options.force }) : { apply: false };
+    return { finding, fix, decision, report: siteReport(finding, decision) };
+  });
+  const applied = planned.filter((p) => p.decision.apply);
+  const local = applied.flatMap((p) => p.fix!.edits);
+  // The whole file is searched for the block (an excerpt may not hold its marker line).
+  const wantsGuard = applied.some((p) => p.fix!.shared.includes("guard-block")) || analysis.usesGuard;
+  if (style === "guarded" && wantsGuard && !text.includes(patch.guard.beginMarker)) {
+    const firstUse = Math.min(source.text.length, ...applied.map((p) => p.finding.site.node.startIndex));
+    local.push(guardInsertion(source.text, tree.rootNode, patch.guard, conv(), firstUse));
   }
-  const insertions = local.map((ins) => ({ ...ins, offset: source.originalOffset(ins.offset) }));
-  const reports = analysis.sites.map((s) => s.report);
+  const edits = local.map((e) => ({ ...e, start: source.originalOffset(e.start), end: source.originalOffset(e.end) }));
+  const reports = planned.map((p) => p.report);
   const parsedChars = source.text.length;
-  if (!insertions.length) return unchanged(reports, { parsedChars });
+  if (!edits.length) return unchanged(reports, { parsedChars });
 
-  const newText = applyInsertions(text, insertions);
-  const problem = options.verify === false ? null : verify(newText, source instanceof Excerpt ? insertions : null);
+  const newText = applyEdits(text, edits);
+  const problem = options.verify === false ? null : verify(newText, source instanceof Excerpt ? edits : null);
   if (problem) return unchanged(reports, { status: "error", reason: `edit not applied: ${problem}`, parsedChars });
-  return { status: "changed", text: newText, sites: reports, insertions, parsedChars };
+  return { status: "changed", text: newText, sites: reports, edits, parsedChars };
+}
+
+/**
+ * The fix a site gets, or null when it already passes the keyword: the
+ * keyword for an open site (safe on the export path, unsafe off it), nothing
+ * to apply for one a person must review.
+ */
+function planFix(finding: Finding, keyword: () => Edit, style: FixStyle): Fix | null {
+  const { state, classification } = finding;
+  if (state.kind === "already-fixed") return null;
+  if (state.kind === "needs-review") return { edits: [], shared: [], applicability: "display-only" };
+  return {
+    edits: [keyword()],
+    shared: style === "guarded" ? ["guard-block"] : [],
+    applicability: classification.class === "other" ? "unsafe" : "safe",
+  };
+}
+
+function siteReport(finding: Finding, decision: Decision): SiteReport {
+  const { place, state, classification } = finding;
+  if (state.kind !== "open") return { ...place, action: state.kind, code: state.code, reason: state.reason };
+  if (!decision.apply) {
+    return { ...place, action: "skipped", code: classification.code, reason: `${classification.reason} (--all fixes it too)` };
+  }
+  if (decision.promotedBecause) return { ...place, action: "fixed", code: "traceback/traced", reason: decision.promotedBecause };
+  return { ...place, action: "fixed", code: classification.code, reason: classification.reason };
 }
 
 /** The whole text, seen as the trivial excerpt of itself. */
@@ -145,7 +190,7 @@ function analysePart(text: string, options: FixSourceOptions, patch: Patch): { s
   // Definitions that rebind a relevant name or call an alias (`ts(net)`) matter too.
   if (part && plan.include(bindablePositions(text, part.analysis.names))) part = attempt();
   // Such sites are classified from facts about the whole module (classify.ts).
-  if (!part || part.analysis.sites.some(({ site }) => site.form === "decorator" || !enclosingFunction(site.chain))) return null;
+  if (!part || part.analysis.findings.some(({ site }) => site.form === "decorator" || !enclosingFunction(site.chain))) return null;
   return part;
 }
 
@@ -163,48 +208,29 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
     line: (node) => source.originalRow(node.startPosition.row) + 1,
   };
   let usesGuard = false;
-  const sites = findSites(names, new Set(callees), patch.guard.function).map((site) => {
+  const findings = findSites(names, new Set(callees), patch.guard.function).map((site): Finding => {
     const classification = classifySite(site, ctx);
     const state = argumentState(site, patch.keyword, patch.value, patch.guard.function);
     if (state.kind !== "open" && state.code === "already-fixed/guard") usesGuard = true;
-    const base = {
+    const place = {
       line: ctx.line(site.node),
       column: site.node.startPosition.column + 1,
       form: site.form,
       callee: site.calleeNode.text,
       class: classification.class,
     };
-    const forced = options.force?.get(base.line);
-    let report: SiteReport;
-    if (state.kind !== "open") report = { ...base, action: state.kind, code: state.code, reason: state.reason };
-    else if (forced) report = { ...base, action: "fixed", code: "traceback/traced", reason: forced };
-    else if (classification.class === "other" && !options.all) {
-      report = { ...base, action: "skipped", code: classification.code, reason: `${classification.reason} (--all fixes it too)` };
-    } else report = { ...base, action: "fixed", code: classification.code, reason: classification.reason };
-    return { site, report };
+    return { site, place, classification, state };
   });
-  return { sites, usesGuard, names: names.names };
+  return { findings, usesGuard, names: names.names };
 }
 
 /**
  * The new text must parse without an error the old one did not have. After an
- * excerpt, only the top-level statements the insertions landed in are
+ * excerpt, only the top-level statements the edits landed in are
  * re-parsed: everything else is the old text, byte for byte.
  */
-function verify(newText: string, excerptInsertions: readonly Insertion[] | null): string | null {
-  const source = excerptInsertions ? excerptAround(newText, newSpans(excerptInsertions)) : new WholeText(newText);
+function verify(newText: string, excerptEdits: readonly Edit[] | null): string | null {
+  const source = excerptEdits ? excerptAround(newText, editedSpans(excerptEdits)) : new WholeText(newText);
   const error = firstSyntaxError(parsePython(source.text));
   return error ? `the result would have a syntax error at ${source.originalRow(error.line - 1) + 1}:${error.column}` : null;
-}
-
-/** Where each insertion's text sits in the new text. */
-function newSpans(insertions: readonly Insertion[]): { start: number; end: number }[] {
-  let shift = 0;
-  return [...insertions]
-    .sort((a, b) => a.offset - b.offset)
-    .map((ins) => {
-      const start = ins.offset + shift;
-      shift += ins.text.length;
-      return { start, end: start + ins.text.length };
-    });
 }

@@ -1,11 +1,20 @@
-// Renders the patch's guard block in a file's own conventions, and finds the
-// module-level spot it goes: after the docstring, `from __future__` imports
-// and the top import block, before the first statement that needs it.
+// The guard block: rendered in a file's own conventions and put at the
+// module-level spot it goes (after the docstring, `from __future__` imports
+// and the top import block, before the first statement that needs it), and,
+// beside that, how --revert takes it out again with the blank lines put
+// around it.
+//
+// One thing the insertion does not record cannot come back exactly: after
+// an import block the guard is followed by two blank lines, counting the
+// ones already there, so 0, 1 or 2 blank lines all look alike afterwards.
+// The removal then restores PEP 8's count: 2 before a def/class/decorator,
+// 1 before anything else. (3 or more are exact.)
 import type { GuardSpec } from "../patches.js";
 import type { Conventions } from "../python/conventions.js";
-import type { SyntaxNode } from "../python/parser.js";
-import type { Insertion } from "../model.js";
-import { lineEnd, lineStart } from "./lines.js";
+import type { SyntaxNode, Tree } from "../python/parser.js";
+import type { Edit } from "../model.js";
+import { insertion, removal } from "./edits.js";
+import { lineEnd, lineStart, occurrences } from "./lines.js";
 
 const TEMPLATE_INDENT = "    ";
 
@@ -25,7 +34,7 @@ export function guardInsertion(
   guard: GuardSpec,
   conv: Conventions,
   firstUse: number,
-): Insertion {
+): Edit {
   const lines = renderGuard(guard, conv);
   const { eol } = conv;
   const anchor = topBlockEnd(module, firstUse);
@@ -37,13 +46,13 @@ export function guardInsertion(
     const first = anchor === null ? firstStatement(module) : null;
     const offset = anchor !== null ? lineStart(text, anchor) : first ? lineStart(text, first.startIndex) : text.length;
     const prefix = offset > 0 && !endsWithEol(text, offset) ? eol : "";
-    return { offset, text: prefix + lines.join(eol) + eol + blankLinesAfter(text, offset, eol) };
+    return insertion(offset, prefix + lines.join(eol) + eol + blankLinesAfter(text, offset, eol));
   }
   if (after >= text.length) {
     const prefix = endsWithEol(text, after) ? eol : eol + eol;
-    return { offset: after, text: prefix + eol + lines.join(eol) + eol };
+    return insertion(after, prefix + eol + lines.join(eol) + eol);
   }
-  return { offset: after, text: eol + eol + lines.join(eol) + eol + blankLinesAfter(text, after, eol) };
+  return insertion(after, eol + eol + lines.join(eol) + eol + blankLinesAfter(text, after, eol));
 }
 
 /** Two blank lines after the block, counting the ones already there. */
@@ -104,4 +113,108 @@ function firstStatement(module: SyntaxNode): SyntaxNode | null {
     if (cursor.nodeIsNamed && cursor.nodeType !== "comment") return cursor.currentNode;
   } while (cursor.gotoNextSibling());
   return null;
+}
+
+// ------------------------------------------------------------------ revert
+
+/** Removals of every guard block in the text, or why they cannot be made. */
+export function guardBlockRemovals(text: string, tree: Tree, guard: GuardSpec): Edit[] | string {
+  const { beginMarker, endMarker } = guard;
+  const begins = markerLines(text, beginMarker).filter((at) => isMarkerComment(tree, at));
+  const ends = markerLines(text, endMarker).filter((at) => isMarkerComment(tree, at));
+  const removals: Edit[] = [];
+  let e = 0;
+  for (const begin of begins) {
+    while (e < ends.length && ends[e] < begin) e++;
+    if (e >= ends.length) return "a guard block begins but never ends (its end marker line is missing); left alone";
+    removals.push(blockRemoval(text, tree, begin, lineEnd(text, ends[e])));
+    e++;
+  }
+  return removals;
+}
+
+/** Offsets of lines that consist of exactly `marker`. */
+export function markerLines(text: string, marker: string): number[] {
+  const out: number[] = [];
+  for (const at of occurrences(text, marker)) {
+    const startsLine = at === 0 || text[at - 1] === "\n";
+    const end = at + marker.length;
+    const endsLine = end === text.length || text[end] === "\n" || text.startsWith("\r\n", end);
+    if (startsLine && endsLine) out.push(at);
+  }
+  return out;
+}
+
+/** A comment (not text in a string) starting at column 0, where the guard goes. */
+export function isMarkerComment(tree: Tree, at: number): boolean {
+  const node = tree.rootNode.descendantForIndex(at, at + 1);
+  return node.type === "comment" && node.startIndex === at && node.startPosition.column === 0;
+}
+
+/**
+ * The block [start, end) plus the blank lines guard.ts added:
+ *   - first in the module (no statement before it): two blank lines after;
+ *   - after a statement: two blank lines before, and after it enough to make
+ *     two, counting the ones already there (see the header about that).
+ */
+function blockRemoval(text: string, tree: Tree, start: number, end: number): Edit {
+  if (!statementBefore(tree, start)) return removal(start, skipEmptyLines(text, end, 2));
+  let from = start;
+  for (let i = 0; i < 2; i++) {
+    const prev = emptyLineBefore(text, from);
+    if (prev < 0) break;
+    from = prev;
+  }
+  if (end >= text.length) return removal(from, end);
+  const blank = blankRun(text, end);
+  let inserted = 0;
+  if (blank.count === 2) inserted = 2 - conventionalGap(text, blank.next);
+  return removal(from, skipEmptyLines(text, end, Math.min(inserted, blank.leadingEmpty)));
+}
+
+function statementBefore(tree: Tree, offset: number): boolean {
+  const cursor = tree.rootNode.walk();
+  if (!cursor.gotoFirstChild()) return false;
+  do {
+    if (cursor.nodeIsNamed && cursor.nodeType !== "comment") return cursor.startIndex < offset;
+  } while (cursor.gotoNextSibling());
+  return false;
+}
+
+/** PEP 8: two blank lines before a top-level def or class, one before other code. */
+function conventionalGap(text: string, next: number): number {
+  return /^(?:@|def\s|class\s|async\s+def\s)/.test(text.slice(next, next + 16)) ? 2 : 1;
+}
+
+/** Blank (whitespace-only) lines from `offset`; how many of the first are truly empty; where the next line starts. */
+function blankRun(text: string, offset: number): { count: number; leadingEmpty: number; next: number } {
+  let count = 0;
+  let leadingEmpty = 0;
+  let i = offset;
+  for (;;) {
+    const m = /^[ \t\f]*\r?\n/.exec(text.slice(i, i + 256));
+    if (!m) break;
+    if (leadingEmpty === count && (m[0] === "\n" || m[0] === "\r\n")) leadingEmpty++;
+    count++;
+    i += m[0].length;
+  }
+  return { count, leadingEmpty, next: i };
+}
+
+/** Offset after up to `n` empty lines (`\n` or `\r\n` alone) starting at `offset`. */
+function skipEmptyLines(text: string, offset: number, n: number): number {
+  let i = offset;
+  for (let k = 0; k < n; k++) {
+    if (text[i] === "\n") i += 1;
+    else if (text.startsWith("\r\n", i)) i += 2;
+    else break;
+  }
+  return i;
+}
+
+/** Start of the empty line that ends just before `offset` (a line start), or -1. */
+function emptyLineBefore(text: string, offset: number): number {
+  if (offset >= 2 && text[offset - 1] === "\n" && text[offset - 2] === "\n") return offset - 1;
+  if (offset >= 3 && text.startsWith("\r\n", offset - 2) && text[offset - 3] === "\n") return offset - 2;
+  return -1;
 }

@@ -11,3 +11,10 @@ export function lineEnd(text: string, index: number): number {
   const nl = text.indexOf("\n", index);
   return nl < 0 ? text.length : nl + 1;
 }
+
+/** Every offset where `needle` starts, left to right, not overlapping. */
+export function occurrences(text: string, needle: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) out.push(i);
+  return out;
+}

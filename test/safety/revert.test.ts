@@ -162,7 +162,7 @@ describe("a file fixed with the earlier, longer guard text (0.1.0)", () => {
   it("fixed again, keeps its block and only adds the keyword to a new call", () => {
     const again = fixSource(fixedBefore, { path: "export.py" });
     expect(again.status).toBe("changed");
-    expect(again.insertions).toEqual([expect.objectContaining({ text: `, ${KW}` })]);
+    expect(again.edits).toEqual([expect.objectContaining({ text: `, ${KW}` })]);
     expect(revertSource(again.text).text).toBe(revertSource(fixedBefore).text);
   });
 });
