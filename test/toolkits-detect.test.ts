@@ -3,14 +3,9 @@
 // used for its version. Trees are written to temp folders per test.
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import {
-  assignedVersion,
-  detectPaddleDetection,
-  findCheckout,
-  tomlTable,
-  versionFromPyproject,
-  versionFromText,
-} from "../src/detect/checkout.js";
+import { findCheckout } from "../src/detect/layout.js";
+import { detectPaddleDetection } from "../src/detect/toolkit.js";
+import { assignedVersion, tomlTable, versionFromPyproject, versionFromText } from "../src/detect/version-files.js";
 import type { RawDist } from "../src/detect/metadata.js";
 import { removeTempDirs, tempTree } from "./helpers/temp.js";
 

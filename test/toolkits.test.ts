@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectPaddleDetection } from "../src/detect/checkout.js";
+import { detectPaddleDetection } from "../src/detect/toolkit.js";
 import { formatEnvironmentHeader, computeVerdict } from "../src/detect/index.js";
 import { changedFiles } from "./helpers/cli.js";
 import { bytes, goldenTreeRuns, listFiles, type JsonReport } from "./helpers/golden-tree.js";

@@ -4,7 +4,7 @@
  * of the interpreter's distribution metadata (never `import paddle`);
  * PaddleDetection from static reads of the checkout (never executed).
  */
-import { detectPaddleDetection } from "./checkout.js";
+import { detectPaddleDetection } from "./toolkit.js";
 import { inspectInterpreter, locatePython, type InterpreterReport, type Runner } from "./interpreter.js";
 import { paddleFromDistributions, paddleFromFlag } from "./paddle.js";
 import { computeVerdict } from "./verdict.js";
@@ -22,7 +22,7 @@ export type {
   ToolkitInfo,
   Verdict,
 } from "./types.js";
-export { TOOLKITS, toolkitName } from "./checkout.js";
+export { TOOLKITS, toolkitName } from "./layout.js";
 export { normalizePaddleVersion, supportsFullGraphKeyword } from "./versions.js";
 export { computeVerdict, formatEnvironmentHeader } from "./verdict.js";
 

@@ -2,7 +2,7 @@
  * The one-line verdict (does the export error occur with this Paddle?) and
  * the header lines of the human report.
  */
-import { toolkitName } from "./checkout.js";
+import { toolkitName } from "./layout.js";
 import { convertsWithSot, supportsFullGraphKeyword } from "./versions.js";
 import type { Environment, InterpreterInfo, PaddleDetectionInfo, PaddleInfo, Verdict } from "./types.js";
 

@@ -1,15 +1,9 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectEnvironment } from "../../src/detect/index.js";
-import {
-  DEVELOP_LABEL,
-  detectPaddleDetection,
-  findCheckout,
-  maskPython,
-  setupCallBody,
-  versionFromSetupPy,
-  versionFromVersionPy,
-} from "../../src/detect/checkout.js";
+import { findCheckout } from "../../src/detect/layout.js";
+import { DEVELOP_LABEL, detectPaddleDetection } from "../../src/detect/toolkit.js";
+import { maskPython, setupCallBody, versionFromSetupPy, versionFromVersionPy } from "../../src/detect/version-files.js";
 import { QUERY_TIMEOUT_MS, bareEnv, cleanupTempDirs, fixture, tempDir, writeFiles } from "./helpers.js";
 
 afterAll(cleanupTempDirs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeVerdict, formatEnvironmentHeader, normalizePaddleVersion } from "../../src/detect/index.js";
 import type { Environment, PaddleDetectionInfo, PaddleInfo } from "../../src/detect/index.js";
-import { DEVELOP_LABEL } from "../../src/detect/checkout.js";
+import { DEVELOP_LABEL } from "../../src/detect/toolkit.js";
 
 function paddle(raw: string, extra: Partial<PaddleInfo> = {}): PaddleInfo {
   const n = normalizePaddleVersion(raw)!;
