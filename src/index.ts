@@ -1,4 +1,6 @@
 // Library entry point: the CLI is a thin layer over these.
+import type { ToolkitInfo } from "./detect/index.js";
+
 export type {
   FileReport,
   FileStatus,
@@ -29,7 +31,6 @@ export {
   type DetectOptions,
   type Environment,
   type PaddleInfo,
-  type PaddleDetectionInfo,
   type Verdict,
   TOOLKITS,
   toolkitName,
@@ -50,3 +51,7 @@ export {
   type PlannedSite,
 } from "./traceback/index.js";
 export { doctorReport, doctorSummary, type DoctorOptions, type DoctorSummary, type DoctorStatus } from "./doctor.js";
+
+// Earlier names, kept so code written against them still compiles.
+/** @deprecated use ToolkitInfo */
+export type PaddleDetectionInfo = ToolkitInfo;

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { CheckoutKind, PaddleDetectionInfo } from "./types.js";
+import type { CheckoutKind, ToolkitInfo } from "./types.js";
 
 async function isDir(p: string): Promise<boolean> {
   return fs.stat(p).then((s) => s.isDirectory(), () => false);
@@ -15,7 +15,7 @@ async function isFile(p: string): Promise<boolean> {
 }
 
 export interface CheckoutLayout {
-  kind: PaddleDetectionInfo["kind"];
+  kind: ToolkitInfo["kind"];
   /** Directory holding the toolkit's package (ppdet/, ppocr/, paddleseg/, ppcls/); null for "none". */
   base: string | null;
   /** Whether base has a setup.py. */

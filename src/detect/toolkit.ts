@@ -17,7 +17,7 @@ import {
   versionFromVersionPy,
   type FoundVersion,
 } from "./version-files.js";
-import type { PaddleDetectionInfo } from "./types.js";
+import type { ToolkitInfo } from "./types.js";
 
 export const DEVELOP_LABEL = "develop or a branch cut after early 2023 (2.6.1, 2.7.x)";
 
@@ -70,7 +70,7 @@ async function relate(dist: RawDist, base: string): Promise<InstalledRelation> {
   return { dist, fromCheckout: false, editable, origin };
 }
 
-function finish(kind: PaddleDetectionInfo["kind"], base: string | null, found: FoundVersion | null, labelPrefix = ""): PaddleDetectionInfo {
+function finish(kind: ToolkitInfo["kind"], base: string | null, found: FoundVersion | null, labelPrefix = ""): ToolkitInfo {
   const toolkit = toolkitName(kind);
   if (found === null) {
     return { version: null, raw: null, source: "none", kind, label: `${labelPrefix}unknown`, base, toolkit };
@@ -147,10 +147,10 @@ async function siblingVersion(kind: "paddleocr" | "paddleseg" | "paddleclas", ba
  * from this checkout and nothing in the checkout names a version, and draws
  * a warning when it comes from elsewhere or is a stale-prone copy.
  */
-export async function detectPaddleDetection(
+export async function detectToolkit(
   root: string,
   installed: RawDist[] | null,
-): Promise<{ info: PaddleDetectionInfo; warnings: string[] }> {
+): Promise<{ info: ToolkitInfo; warnings: string[] }> {
   const warnings: string[] = [];
   const layout = await findCheckout(root);
   if (layout.kind === "none" || layout.base === null) {
