@@ -1,4 +1,6 @@
 // Library entry point: the CLI is a thin layer over these.
+import type { ToolkitInfo } from "./detect/index.js";
+
 export type {
   Applicability,
   Edit,
@@ -30,7 +32,6 @@ export {
   type DetectOptions,
   type Environment,
   type PaddleInfo,
-  type PaddleDetectionInfo,
   type Verdict,
   TOOLKITS,
   toolkitName,
@@ -51,3 +52,7 @@ export {
   type PlannedSite,
 } from "./traceback/index.js";
 export { doctorReport, doctorSummary, type DoctorOptions, type DoctorSummary, type DoctorStatus } from "./doctor.js";
+
+// Earlier names, kept so code written against them still compiles.
+/** @deprecated use ToolkitInfo */
+export type PaddleDetectionInfo = ToolkitInfo;

@@ -15,7 +15,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { detectPaddleDetection } from "../src/detect/checkout.js";
+import { detectToolkit } from "../src/detect/toolkit.js";
 import { formatEnvironmentHeader, computeVerdict } from "../src/detect/index.js";
 import { changedFiles } from "./helpers/cli.js";
 import { bytes, goldenTreeRuns, listFiles, type JsonReport } from "./helpers/golden-tree.js";
@@ -29,7 +29,7 @@ describe.each(FAKE_TOOLKITS.map((t) => [t.name, t] as const))("fixtures/toolkits
   const expectedFiles = () => listFiles(expectedDir);
 
   it("the detector names the toolkit and its version", async () => {
-    const { info, warnings } = await detectPaddleDetection(inputDir, null);
+    const { info, warnings } = await detectToolkit(inputDir, null);
     expect(info).toMatchObject({ kind: toolkit.kind, toolkit: toolkit.toolkit, label: toolkit.label, source: toolkit.source, version: toolkit.version });
     expect(warnings).toEqual([]);
     const header = formatEnvironmentHeader({ paddle: null, paddledetection: info, verdict: computeVerdict(null), warnings: [] });

@@ -4,7 +4,7 @@
  * of the interpreter's distribution metadata (never `import paddle`);
  * PaddleDetection from static reads of the checkout (never executed).
  */
-import { detectPaddleDetection } from "./checkout.js";
+import { detectToolkit } from "./toolkit.js";
 import { inspectInterpreter, locatePython, type InterpreterReport, type Runner } from "./interpreter.js";
 import { paddleFromDistributions, paddleFromFlag } from "./paddle.js";
 import { computeVerdict } from "./verdict.js";
@@ -16,13 +16,12 @@ export type {
   DetectOptions,
   Environment,
   InterpreterInfo,
-  PaddleDetectionInfo,
   PaddleDistribution,
   PaddleInfo,
   ToolkitInfo,
   Verdict,
 } from "./types.js";
-export { TOOLKITS, toolkitName } from "./checkout.js";
+export { TOOLKITS, toolkitName } from "./layout.js";
 export { normalizePaddleVersion, supportsFullGraphKeyword } from "./versions.js";
 export { computeVerdict, formatEnvironmentHeader } from "./verdict.js";
 
@@ -59,7 +58,7 @@ export async function detectEnvironmentWith(opts: DetectOptions, runner?: Runner
       );
     }
   }
-  const detection = await detectPaddleDetection(opts.root, report ? report.dists : null);
+  const detection = await detectToolkit(opts.root, report ? report.dists : null);
   warnings.push(...detection.warnings);
 
   return {

@@ -24,7 +24,12 @@ export interface PaddleInfo {
   others: PaddleDistribution[];
 }
 
-export interface PaddleDetectionInfo {
+/**
+ * The checkout's toolkit (PaddleDetection, RT-DETR, PaddleOCR, PaddleSeg or
+ * PaddleClas). The environment keeps it under `paddledetection` (the JSON key
+ * the report has always used).
+ */
+export interface ToolkitInfo {
   /** Normalised, or null when unknown / 0.0.0. */
   version: string | null;
   /** As found, e.g. "2.4.0", "0.0.0". */
@@ -46,12 +51,6 @@ export interface PaddleDetectionInfo {
 
 export type CheckoutKind = "paddledetection" | "rtdetr" | "paddleocr" | "paddleseg" | "paddleclas" | "none";
 
-/**
- * The checkout's toolkit. The environment keeps it under `paddledetection`
- * (the JSON key the report has always used); this alias names what it is now.
- */
-export type ToolkitInfo = PaddleDetectionInfo;
-
 export interface Verdict {
   code: "affected" | "not-affected" | "unknown";
   message: string;
@@ -72,7 +71,7 @@ export interface InterpreterInfo {
 
 export interface Environment {
   paddle: PaddleInfo | null;
-  paddledetection: PaddleDetectionInfo | null;
+  paddledetection: ToolkitInfo | null;
   verdict: Verdict;
   warnings: string[];
   /** Extra: the interpreter that was queried, or null when none was (flag only, or none found). */

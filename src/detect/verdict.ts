@@ -2,9 +2,9 @@
  * The one-line verdict (does the export error occur with this Paddle?) and
  * the header lines of the human report.
  */
-import { toolkitName } from "./checkout.js";
+import { toolkitName } from "./layout.js";
 import { convertsWithSot, supportsFullGraphKeyword } from "./versions.js";
-import type { Environment, InterpreterInfo, PaddleDetectionInfo, PaddleInfo, Verdict } from "./types.js";
+import type { Environment, InterpreterInfo, PaddleInfo, ToolkitInfo, Verdict } from "./types.js";
 
 function paddleName(p: PaddleInfo): string {
   return p.develop ? "develop (0.0.0)" : p.version;
@@ -58,7 +58,7 @@ function paddlePart(p: PaddleInfo | null, interpreter: InterpreterInfo | null | 
   return `Paddle ${paddleName(p)} (${dist}, ${p.python}${more})`;
 }
 
-function detectionPart(d: PaddleDetectionInfo | null): string {
+function detectionPart(d: ToolkitInfo | null): string {
   if (d === null) return "PaddleDetection unknown";
   if (d.kind === "none") return "not a PaddleDetection checkout (scanned anyway)";
   if (d.kind === "rtdetr") return d.label;

@@ -1,15 +1,9 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectEnvironment } from "../../src/detect/index.js";
-import {
-  DEVELOP_LABEL,
-  detectPaddleDetection,
-  findCheckout,
-  maskPython,
-  setupCallBody,
-  versionFromSetupPy,
-  versionFromVersionPy,
-} from "../../src/detect/checkout.js";
+import { findCheckout } from "../../src/detect/layout.js";
+import { DEVELOP_LABEL, detectToolkit } from "../../src/detect/toolkit.js";
+import { maskPython, setupCallBody, versionFromSetupPy, versionFromVersionPy } from "../../src/detect/version-files.js";
 import { QUERY_TIMEOUT_MS, bareEnv, cleanupTempDirs, fixture, tempDir, writeFiles } from "./helpers.js";
 
 afterAll(cleanupTempDirs);
@@ -24,31 +18,31 @@ describe("PaddleDetection version from the fake checkouts", () => {
     ["pd-no-version", { version: null, raw: null, source: "none", kind: "paddledetection", label: "unknown" }],
     ["not-a-checkout", { version: null, raw: null, source: "none", kind: "none" }],
   ])("%s", async (name, expected) => {
-    const { info } = await detectPaddleDetection(fixture(name), null);
+    const { info } = await detectToolkit(fixture(name), null);
     expect(info).toMatchObject(expected);
   });
 
   it("says 0.0.0 means develop or a later branch, not a version", async () => {
-    const { info } = await detectPaddleDetection(fixture("pd-develop"), null);
+    const { info } = await detectToolkit(fixture("pd-develop"), null);
     expect(info.label).toMatch(/^develop or a branch cut after early 2023 \(2\.6\.1, 2\.7\.x\)/);
   });
 
   it("warns when a generated version.py disagrees with setup.py", async () => {
-    const { warnings } = await detectPaddleDetection(fixture("pd-stale-version-py"), null);
+    const { warnings } = await detectToolkit(fixture("pd-stale-version-py"), null);
     expect(warnings.join("\n")).toMatch(/ppdet\/version\.py says 2\.4\.0 but setup\.py says 2\.5\.0/);
-    const clean = await detectPaddleDetection(fixture("pd-generated"), null);
+    const clean = await detectToolkit(fixture("pd-generated"), null);
     expect(clean.warnings).toEqual([]);
   });
 
   it("a version.py that says 0.0.0 does not hide a setup.py version", async () => {
     const root = tempDir();
     writeFiles(root, { "setup.py": 'PPDET_VERSION = "2.6.0"\n', "ppdet/version.py": "full_version = '0.0.0'\n" });
-    const { info } = await detectPaddleDetection(root, null);
+    const { info } = await detectToolkit(root, null);
     expect(info).toMatchObject({ version: "2.6.0", source: "setup.py PPDET_VERSION" });
   });
 
   it("says when the tree is not a PaddleDetection checkout", async () => {
-    const { info, warnings } = await detectPaddleDetection(fixture("not-a-checkout"), null);
+    const { info, warnings } = await detectToolkit(fixture("not-a-checkout"), null);
     expect(info.kind).toBe("none");
     expect(warnings.join("\n")).toMatch(/not look like a PaddleDetection checkout .*scanning it anyway/);
   });
@@ -58,7 +52,7 @@ describe("kind of tree", () => {
   it("an RT-DETR repository vendoring ppdet in rtdetr_paddle/", async () => {
     const root = fixture("rt-detr");
     expect(await findCheckout(root)).toEqual({ kind: "rtdetr", base: path.join(root, "rtdetr_paddle"), hasSetup: false });
-    const { info } = await detectPaddleDetection(root, null);
+    const { info } = await detectToolkit(root, null);
     expect(info).toMatchObject({ kind: "rtdetr", version: null });
     expect(info.label).toBe("RT-DETR tree rtdetr_paddle/ (vendored ppdet, no PaddleDetection version)");
   });
@@ -77,7 +71,7 @@ describe("kind of tree", () => {
     writeFiles(root, { "PaddleDetection/setup.py": 'PPDET_VERSION = "2.3.0"\n', "PaddleDetection/ppdet/engine/trainer.py": "" });
     const inner = path.join(root, "PaddleDetection", "ppdet", "engine");
     expect(await findCheckout(inner)).toMatchObject({ kind: "paddledetection", base: path.join(root, "PaddleDetection") });
-    expect((await detectPaddleDetection(inner, null)).info.version).toBe("2.3.0");
+    expect((await detectToolkit(inner, null)).info.version).toBe("2.3.0");
   });
 
   it("nothing around a plain folder", async () => {

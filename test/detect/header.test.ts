@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { computeVerdict, formatEnvironmentHeader, normalizePaddleVersion } from "../../src/detect/index.js";
-import type { Environment, PaddleDetectionInfo, PaddleInfo } from "../../src/detect/index.js";
-import { DEVELOP_LABEL } from "../../src/detect/checkout.js";
+import type { Environment, PaddleInfo, ToolkitInfo } from "../../src/detect/index.js";
+import { DEVELOP_LABEL } from "../../src/detect/toolkit.js";
 
 function paddle(raw: string, extra: Partial<PaddleInfo> = {}): PaddleInfo {
   const n = normalizePaddleVersion(raw)!;
   return { version: n.version, raw, distribution: "paddlepaddle-gpu", python: "/opt/venv/bin/python", source: "importlib", develop: n.develop, others: [], ...extra };
 }
 
-const develop: PaddleDetectionInfo = { version: null, raw: "0.0.0", source: "setup.py PPDET_VERSION", kind: "paddledetection", label: `${DEVELOP_LABEL} (setup.py says 0.0.0)` };
+const develop: ToolkitInfo = { version: null, raw: "0.0.0", source: "setup.py PPDET_VERSION", kind: "paddledetection", label: `${DEVELOP_LABEL} (setup.py says 0.0.0)` };
 
-function env(p: PaddleInfo | null, d: PaddleDetectionInfo | null, warnings: string[] = []): Environment {
+function env(p: PaddleInfo | null, d: ToolkitInfo | null, warnings: string[] = []): Environment {
   return { paddle: p, paddledetection: d, verdict: computeVerdict(p), warnings, interpreter: null };
 }
 
@@ -46,7 +46,7 @@ describe("formatEnvironmentHeader", () => {
 
   it("shows the pip spelling when it differs, others, flag and known versions", () => {
     const two = paddle("3.0.0b2", { others: [{ distribution: "paddlepaddle", raw: "2.6.2", version: "2.6.2" }] });
-    const d24: PaddleDetectionInfo = { version: "2.4.0", raw: "2.4.0", source: "setup.py PPDET_VERSION", kind: "paddledetection", label: "2.4.0" };
+    const d24: ToolkitInfo = { version: "2.4.0", raw: "2.4.0", source: "setup.py PPDET_VERSION", kind: "paddledetection", label: "2.4.0" };
     expect(formatEnvironmentHeader(env(two, d24))[0]).toBe(
       "Paddle 3.0.0-beta.2 (paddlepaddle-gpu 3.0.0b2, /opt/venv/bin/python, +1 more) · PaddleDetection 2.4.0 (setup.py PPDET_VERSION)",
     );
@@ -55,7 +55,7 @@ describe("formatEnvironmentHeader", () => {
   });
 
   it("says plainly when no Paddle was found, and appends warnings", () => {
-    const none: PaddleDetectionInfo = { version: null, raw: null, source: "none", kind: "none", label: "not a PaddleDetection checkout" };
+    const none: ToolkitInfo = { version: null, raw: null, source: "none", kind: "none", label: "not a PaddleDetection checkout" };
     const lines = formatEnvironmentHeader(env(null, none, ["something odd"]));
     expect(lines[0]).toBe("Paddle not found (no Python interpreter found; use --python or --paddle-version) · not a PaddleDetection checkout (scanned anyway)");
     expect(lines[1]).toMatch(/unknown/);
