@@ -33,7 +33,7 @@ if (result.errors.length > 0) process.exit(1);
 
 // Code moved into the bundle sits at another depth than its tsc output: a path
 // made relative to its own module (new URL("../x", import.meta.url), __dirname)
-// would point elsewhere now. Such paths go through src/package-root.ts instead.
+// would point elsewhere now. Such paths go through src/files/package-root.ts instead.
 // (A rough look: lines that are comments, as in the dependencies' JSDoc, are skipped.)
 const code = readFileSync(OUTFILE, "utf8").split("\n").filter((line) => !/^\s*(\/\/|\/?\*)/.test(line)).join("\n");
 const problems = [
@@ -43,7 +43,7 @@ const problems = [
 const imports = Object.values(result.metafile.outputs)[0].imports
   .filter((i) => i.external && !isBuiltin(i.path) && !EXTERNAL.includes(i.path));
 if (problems.length > 0 || imports.length > 0) {
-  for (const [, what] of problems) console.error(`bundle: ${path.relative(ROOT, OUTFILE)} has ${what}, which resolves from the bundle's folder; use src/package-root.ts`);
+  for (const [, what] of problems) console.error(`bundle: ${path.relative(ROOT, OUTFILE)} has ${what}, which resolves from the bundle's folder; use src/files/package-root.ts`);
   for (const i of imports) console.error(`bundle: unexpected external import ${i.path}`);
   process.exit(1);
 }

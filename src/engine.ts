@@ -11,12 +11,12 @@
 import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
 import type { Environment } from "./detect/index.js";
-import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from "./files.js";
-import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
-import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./fs-layer.js";
+import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from "./files/walk.js";
+import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
+import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
 import type { FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
-import { contentHash, replaceFile } from "./write.js";
+import { contentHash, replaceFile } from "./files/write.js";
 import { plural } from "./report/words.js";
 
 export interface FixPathsOptions extends WalkOptions {

@@ -19,10 +19,10 @@ export type {
   Summary,
 } from "./model.js";
 export { fixSource, type FixSourceOptions, type FixSourceResult } from "./rewrite/fix-source.js";
-export { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./fix-bytes.js";
+export { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
 export { revertSource, type RevertSourceOptions, type RevertSourceResult } from "./rewrite/revert.js";
 export { fixPaths, type FixPathsOptions } from "./engine.js";
-export { nodeFs, type FsLayer } from "./fs-layer.js";
+export { nodeFs, type FsLayer } from "./files/fs-layer.js";
 export {
   detectEnvironment,
   DetectUsageError,
@@ -51,7 +51,7 @@ export {
   type TracebackPlan,
   type PlannedSite,
 } from "./traceback/index.js";
-export { doctorReport, doctorSummary, type DoctorOptions, type DoctorSummary, type DoctorStatus } from "./doctor.js";
+export { doctorReport, doctorSummary, type DoctorOptions, type DoctorSummary, type DoctorStatus } from "./report/doctor.js";
 
 // Earlier names, kept so code written against them still compiles.
 /** @deprecated use ToolkitInfo */

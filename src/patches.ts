@@ -1,7 +1,7 @@
 // Loads a patch (what the tool knows, kept as data under patches/<id>/).
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { packageRoot } from "./package-root.js";
+import { packageRoot } from "./files/package-root.js";
 
 export interface GuardSpec {
   /** Python source of the guard block, begin and end marker lines included. */

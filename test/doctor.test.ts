@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectEnvironment, type Environment } from "../src/detect/index.js";
-import { doctorReport, doctorSummary, shellQuote } from "../src/doctor.js";
+import { doctorReport, doctorSummary, shellQuote } from "../src/report/doctor.js";
 import { fixPaths } from "../src/engine.js";
 import { copyTree, removeTree } from "./helpers/cli.js";
 import { checkoutPath } from "./support/export-run.js";

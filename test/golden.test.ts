@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixBytes } from "../src/fix-bytes.js";
+import { fixBytes } from "../src/rewrite/fix-bytes.js";
 import { applyEdits } from "../src/rewrite/edits.js";
 import { fixSource } from "../src/rewrite/fix-source.js";
 

@@ -2,7 +2,7 @@
 // Probe, not part of `npm run bench`: how long the tool's walk takes on its
 // own, and what reading + prefiltering every file costs three ways.
 //   node bench/probes/walk-and-read.mjs DIR async16|sync|readFileSync|none
-// Needs the tool built by the bench (bench/.work/tool/dist/files.js): it
+// Needs the tool built by the bench (bench/.work/tool/dist/files/walk.js): it
 // imports only the walk (collectFiles), never the CLI.
 //   async16       the engine's way: FileHandle open, fstat, readFile, close;
 //                 16 at a time; a setImmediate turn after each file
@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { setImmediate as turn } from "node:timers/promises";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const { collectFiles } = await import(pathToFileURL(path.join(here, "..", ".work", "tool", "dist", "files.js")).href);
+const { collectFiles } = await import(pathToFileURL(path.join(here, "..", ".work", "tool", "dist", "files", "walk.js")).href);
 const [root, method = "sync"] = process.argv.slice(2);
 const needle = Buffer.from("to_static");
 const flags = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);

@@ -3,9 +3,9 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError } from "commander";
 import { detectEnvironment, DetectUsageError } from "../detect/index.js";
-import { doctorReport, doctorSummary, shellQuote } from "../doctor.js";
+import { doctorReport, doctorSummary, shellQuote } from "../report/doctor.js";
 import { fixPaths } from "../engine.js";
-import { MissingPathError } from "../files.js";
+import { MissingPathError } from "../files/walk.js";
 import { formatJsonReport } from "../report/json.js";
 import { detectionOptions, EXIT, excludeOptions } from "./options.js";
 

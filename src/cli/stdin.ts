@@ -1,7 +1,7 @@
 // `-`: fix (or revert) one source read on stdin.
 import { reportForSource } from "../engine.js";
 import type { Mode } from "../model.js";
-import { fixBytes, revertBytes } from "../fix-bytes.js";
+import { fixBytes, revertBytes } from "../rewrite/fix-bytes.js";
 import { unifiedDiff } from "../report/diff.js";
 import { formatJsonReport } from "../report/json.js";
 import { formatTextReport } from "../report/text.js";

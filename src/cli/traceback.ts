@@ -2,7 +2,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { fixPaths } from "../engine.js";
 import type { Mode } from "../model.js";
-import { MissingPathError } from "../files.js";
+import { MissingPathError } from "../files/walk.js";
 import { formatTracebackPlan, planFromTracebackText, tracebackExitCode } from "../traceback/index.js";
 import { detect, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";

@@ -17,7 +17,7 @@
 // statement, or a statement taken into a string, can parse in the excerpt
 // and change what it means.)
 
-import { isNameCode } from "../prefilter.js";
+import { isNameCode } from "./prefilter.js";
 
 export interface Chunk {
   /** Index of the chunk's first character, and one past its last. */

@@ -3,7 +3,7 @@
 // tree cursor: siblings are stepped over, never rescanned, and only nodes on
 // a path are materialised. (Node.parent is avoided on purpose: tree-sitter
 // computes it by descending from the root, which is quadratic on big files.)
-import { isNameCode } from "../prefilter.js";
+import { isNameCode } from "./prefilter.js";
 import type { SyntaxNode, Tree } from "./parser.js";
 
 /** root first, deepest node last */

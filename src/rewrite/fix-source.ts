@@ -3,7 +3,7 @@
 // one fix per site with its applicability -> select the fixes to apply
 // (select.ts) -> their edits plus the shared guard block -> apply -> verify.
 import { loadPatch, type Patch } from "../patches.js";
-import { mayContainSite } from "../prefilter.js";
+import { mayContainSite } from "../python/prefilter.js";
 import { argumentState, type ArgumentState } from "../python/arguments.js";
 import type { Edit, Fix, FixStyle, SiteReport } from "../model.js";
 import { classifySite, enclosingFunction, type Classification, type ClassifyContext } from "../python/classify.js";

@@ -6,8 +6,8 @@
 // (site-packages/paddle/..., or a paddle/ tree outside the checkout) are
 // skipped; each mapped frame's source line is checked against the file.
 import path from "node:path";
-import { collectFiles } from "../files.js";
-import { readSourceText } from "../fs-layer.js";
+import { collectFiles } from "../files/walk.js";
+import { readSourceText } from "../files/fs-layer.js";
 import type { TracebackFrame } from "./parse.js";
 
 export type FrameStatus =

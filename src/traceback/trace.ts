@@ -2,7 +2,7 @@
 // produced it: through plain reassignments, a parameter to the caller frame
 // and the argument it passed, a function's return value, or a decorated method.
 import path from "node:path";
-import { readSourceText } from "../fs-layer.js";
+import { readSourceText } from "../files/fs-layer.js";
 import { loadPatch } from "../patches.js";
 import type { SyntaxNode } from "../python/parser.js";
 import { compact } from "../python/locate.js";

@@ -5,7 +5,7 @@
 import { diffChars, diffLines } from "diff";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fixBytes, revertBytes } from "../../src/fix-bytes.js";
+import { fixBytes, revertBytes } from "../../src/rewrite/fix-bytes.js";
 import { firstSyntaxError, parsePython } from "../../src/python/parser.js";
 import { modules, negativeModules, render, type Module } from "./modules.js";
 import { pythonSyntaxErrors } from "./python.js";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEdits, editedSpans, insertion, overlapProblem, removal } from "../../src/rewrite/edits.js";
-import { fixBytes, onlyEdited, revertBytes } from "../../src/fix-bytes.js";
-import { decodeSource } from "../../src/encoding.js";
+import { fixBytes, onlyEdited, revertBytes } from "../../src/rewrite/fix-bytes.js";
+import { decodeSource } from "../../src/files/encoding.js";
 
 describe("the one applier", () => {
   it("makes insertions and removals in text order, whatever order they come in", () => {

@@ -18,7 +18,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { fixBytes } from "../../src/fix-bytes.js";
+import { fixBytes } from "../../src/rewrite/fix-bytes.js";
 import { planFromTracebackText, type TracebackPlan } from "../../src/traceback/index.js";
 import { copyTree, removeTree } from "../helpers/cli.js";
 import { describeRun, runTool, type ToolRun } from "../support/export-run.js";

@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { nodeFs, type FsLayer } from "../../src/fs-layer.js";
+import { nodeFs, type FsLayer } from "../../src/files/fs-layer.js";
 import { tempDir as makeTempDir } from "../helpers/temp.js";
 
 /** An export call the tool fixes with the default options. */

@@ -11,7 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixPaths } from "../../src/engine.js";
 import type { FileReport, Report } from "../../src/model.js";
-import { revertBytes } from "../../src/fix-bytes.js";
+import { revertBytes } from "../../src/rewrite/fix-bytes.js";
 import { firstSyntaxError, parsePython } from "../../src/python/parser.js";
 import { cleanup, errno, faultyFs, hashes, isTemp, KW, leftoverTemps, NEEDY, tempDir, writeTree } from "./helpers.js";
 

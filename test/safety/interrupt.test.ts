@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixPaths } from "../../src/engine.js";
-import { fixBytes } from "../../src/fix-bytes.js";
+import { fixBytes } from "../../src/rewrite/fix-bytes.js";
 import { CLI } from "../helpers/cli.js";
 import { cleanup, faultyFs, leftoverTemps, NEEDY, tempDir, writeTree } from "./helpers.js";
 

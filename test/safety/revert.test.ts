@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixBytes, revertBytes } from "../../src/fix-bytes.js";
+import { fixBytes, revertBytes } from "../../src/rewrite/fix-bytes.js";
 import { loadPatch } from "../../src/patches.js";
 import { fixSource } from "../../src/rewrite/fix-source.js";
 import { revertSource } from "../../src/rewrite/revert.js";

@@ -5,8 +5,8 @@ import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixPaths } from "../../src/engine.js";
-import { nodeFs, readRegularFile } from "../../src/fs-layer.js";
-import { ChangedOnDiskError, contentHash, replaceFile, WriteError } from "../../src/write.js";
+import { nodeFs, readRegularFile } from "../../src/files/fs-layer.js";
+import { ChangedOnDiskError, contentHash, replaceFile, WriteError } from "../../src/files/write.js";
 import { cleanup, errno, faultyFs, isTemp, leftoverTemps, modeOf, NEEDY, tempDir, writeTree } from "./helpers.js";
 
 afterAll(cleanup);

@@ -3,9 +3,9 @@
 // which call sites are still unfixed, and the exact command that fixes them.
 // Pure: it reads an Environment (detectEnvironment) and a --check Report
 // (fixPaths(paths, { mode: "check" })) and returns lines.
-import { formatEnvironmentHeader, supportsFullGraphKeyword, type Environment } from "./detect/index.js";
-import type { FileReport, Report, SiteReport } from "./model.js";
-import { plural } from "./report/words.js";
+import { formatEnvironmentHeader, supportsFullGraphKeyword, type Environment } from "../detect/index.js";
+import type { FileReport, Report, SiteReport } from "../model.js";
+import { plural } from "./words.js";
 
 export interface DoctorOptions {
   /** How to spell the tool in suggested commands (default `npx paddle-fullgraph-fix`). */

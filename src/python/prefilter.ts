@@ -2,7 +2,7 @@
 // callee's last word as a whole name that code could call or import? Not
 // inside a longer identifier (`apply_to_static`, `not_to_static`), a flag
 // (`--to_static`) or right after a quote (`cfg.get('to_static')`).
-import { loadPatch, type Patch } from "./patches.js";
+import { loadPatch, type Patch } from "../patches.js";
 
 export function lastName(qualified: string): string {
   return qualified.slice(qualified.lastIndexOf(".") + 1);

@@ -4,13 +4,13 @@
 // alike, independent of how the new text was built: the new bytes must be
 // the old bytes with exactly the planned edits made at the planned places,
 // and must decode again in the same encoding to the same text.
-import { decodeSource, type Decoded } from "./encoding.js";
-import type { Edit } from "./model.js";
-import { loadPatch } from "./patches.js";
-import { calleeNeedle, mentionsName } from "./prefilter.js";
-import { sortedEdits } from "./rewrite/edits.js";
-import { fixSource, type FixSourceOptions, type FixSourceResult } from "./rewrite/fix-source.js";
-import { revertSource, type RevertSourceResult } from "./rewrite/revert.js";
+import { decodeSource, type Decoded } from "../files/encoding.js";
+import type { Edit } from "../model.js";
+import { loadPatch } from "../patches.js";
+import { calleeNeedle, mentionsName } from "../python/prefilter.js";
+import { sortedEdits } from "./edits.js";
+import { fixSource, type FixSourceOptions, type FixSourceResult } from "./fix-source.js";
+import { revertSource, type RevertSourceResult } from "./revert.js";
 
 export interface FixBytesResult {
   status: FixSourceResult["status"];
