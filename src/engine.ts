@@ -10,12 +10,11 @@
 // whole if its write has not begun, and a write under way completes.
 import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
-import type { Environment } from "./detect/index.js";
 import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from "./files/walk.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
-import type { FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
+import type { Environment, FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
 import { contentHash, replaceFile } from "./files/write.js";
 import { plural } from "./report/words.js";
 

@@ -1,8 +1,13 @@
 // Library entry point: the CLI is a thin layer over these.
-import type { ToolkitInfo } from "./detect/index.js";
+import type { ToolkitInfo } from "./model.js";
 
 export type {
   Applicability,
+  CheckoutKind,
+  Environment,
+  PaddleInfo,
+  ToolkitInfo,
+  Verdict,
   Edit,
   FileReport,
   FileStatus,
@@ -30,14 +35,10 @@ export {
   normalizePaddleVersion,
   supportsFullGraphKeyword,
   type DetectOptions,
-  type Environment,
-  type PaddleInfo,
-  type Verdict,
   TOOLKITS,
   toolkitName,
-  type CheckoutKind,
-  type ToolkitInfo,
 } from "./detect/index.js";
+export { UserError } from "./model.js";
 export { loadPatch, type Patch } from "./patches.js";
 export {
   parseTraceback,

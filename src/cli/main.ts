@@ -1,17 +1,17 @@
 // The command line: parses options, calls the library, maps the outcome to
 // output and an exit code. No logic of its own; each command has its module
-// here, loaded when it is used.
+// here, loaded when it is used. Usage problems are UserErrors, turned into
+// one line and exit 2 in one place (run, below).
 import { Command, CommanderError, Option } from "commander";
-import { DetectUsageError } from "../detect/index.js";
 import { fixPaths } from "../engine.js";
-import type { Mode } from "../model.js";
-import { MissingPathError } from "../files/walk.js";
+import { UserError, type Mode } from "../model.js";
 import { packageVersion } from "../files/package-root.js";
-import { detect, detectionOptions, excludeOptions, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";
+import { detect, detectionOptions, excludeOptions, EXIT, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
 import { plural } from "../report/words.js";
 
-function program(): Command {
+/** The parser; each command's action sets the exit code through `done`. */
+function program(done: (code: Promise<number>) => void): Command {
   const cmd = new Command("paddle-fullgraph-fix")
     .description("Add a version-guarded full_graph=True to paddle.jit.to_static export calls (Paddle 2.6+ export fix).")
     .argument("[paths...]", "files or directories to fix (default: .); - reads source on stdin")
@@ -30,28 +30,42 @@ function program(): Command {
         .default("guarded"),
     )
     .option("--from-traceback <file>", "fix the to_static calls behind a pasted traceback's full_graph RuntimeError (- reads stdin); the path argument is the checkout root")
-    .addHelpText("after", "\nSubcommand:\n  doctor [root]  one screen: installed Paddle and toolkit, whether the export fails, unfixed sites, the command that fixes them")
     .version(packageVersion(), "-V, --version")
+    // Options after `doctor` are doctor's own, not the main command's.
+    .enablePositionalOptions()
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  return detectionOptions(excludeOptions(cmd));
+  detectionOptions(excludeOptions(cmd)).action((paths: string[], opts: CliOptions) => done(fix(paths.length ? paths : ["."], opts)));
+
+  // Declared with .command() so it inherits exitOverride and the output settings.
+  const doctor = cmd
+    .command("doctor")
+    .summary("one screen: installed Paddle and toolkit, whether the export fails, unfixed sites, the command that fixes them")
+    .description("Which Paddle and toolkit are installed, whether the export will hit the full_graph error, which sites are unfixed, and the command that fixes them.")
+    .argument("[root]", "the checkout", ".")
+    .option("--json", "print the diagnosis as JSON");
+  detectionOptions(excludeOptions(doctor)).action(async (root: string, opts: DoctorCliOptions) => {
+    done((await import("./doctor.js")).runDoctor(root, opts));
+  });
+  return cmd;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  if (argv[2] === "doctor") return (await import("./doctor.js")).runDoctor(argv.slice(3));
-  const cmd = program();
+  let outcome: Promise<number> = Promise.resolve(EXIT.ok);
   try {
-    cmd.parse(argv);
+    await program((code) => (outcome = code)).parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
-      // --help and --version exit 0; every usage error is 2.
+      // --help and --version exit 0; every usage error is 2 (commander printed it).
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;
     }
     throw error;
   }
-  const opts = cmd.opts<CliOptions>();
-  const paths = cmd.args.length ? cmd.args : ["."];
+  return outcome;
+}
+
+async function fix(paths: string[], opts: CliOptions): Promise<number> {
   const mode: Mode = opts.dryRun ? "dry-run" : opts.check ? "check" : "write";
   const format = opts.json ? "json" : opts.format;
   // SIGINT/SIGTERM: stop starting files, let the one being written finish,
@@ -89,12 +103,6 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`paddle-fullgraph-fix: completed with errors (${plural(n, "file")} could not be handled; see above)\n`);
     }
     return exitCode(report, Boolean(opts.check));
-  } catch (error) {
-    if (error instanceof MissingPathError || error instanceof DetectUsageError || error instanceof UsageError) {
-      process.stderr.write(`paddle-fullgraph-fix: ${error.message}\n`);
-      return EXIT.error;
-    }
-    throw error;
   } finally {
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
@@ -106,7 +114,11 @@ export async function run(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (error: unknown) {
-    process.stderr.write(`paddle-fullgraph-fix: ${error instanceof Error ? error.message : String(error)}\n`);
+    // A UserError (a missing path, an unusable option value) is the user's to
+    // fix and its message says how. Anything else is still one line, never a
+    // stack trace: the user can act on the message, not on our frames.
+    const message = error instanceof UserError ? error.message : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`paddle-fullgraph-fix: ${message}\n`);
     process.exitCode = EXIT.error;
   }
 }

@@ -3,7 +3,8 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { detectEnvironment, supportsFullGraphKeyword, type Environment } from "../detect/index.js";
+import { detectEnvironment, supportsFullGraphKeyword } from "../detect/index.js";
+import { UserError, type Environment } from "../model.js";
 
 export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
 /** Interrupted runs exit 128 + the signal number, as shells do. */
@@ -27,6 +28,14 @@ export interface CliOptions {
   fromTraceback?: string;
 }
 
+export interface DoctorCliOptions {
+  python?: string;
+  paddleVersion?: string;
+  detect: boolean;
+  exclude: string[];
+  json?: boolean;
+}
+
 // Option groups, declared once and shared by the main command and doctor.
 
 /** --exclude GLOB (repeatable). */
@@ -42,9 +51,6 @@ export function detectionOptions(cmd: Command): Command {
     .option("--no-detect", "skip reading the installed Paddle and the checkout's version");
 }
 
-/** A usage error found after parsing (exit 2, one line). */
-export class UsageError extends Error {}
-
 /** The checkout is the first directory given (files alone: the current folder). */
 export async function detect(paths: string[], opts: CliOptions): Promise<Environment> {
   const dirs = await Promise.all(paths.map((p) => stat(p).then((s) => (s.isDirectory() ? p : null), () => null)));
@@ -59,7 +65,7 @@ export function refusePlainUnlessSupported(environment: Environment | null): voi
   const why = paddle
     ? `Paddle ${paddle.raw} is not known to accept it (2.3/2.4 raise TypeError)`
     : "no Paddle was detected to show it is 2.5 or newer (2.3/2.4 raise TypeError)";
-  throw new UsageError(
+  throw new UserError(
     `--style plain writes a bare full_graph=True, and ${why}; ` +
       "use the default --style guarded, or name a 2.5+ release with --paddle-version"
   );

@@ -1,11 +1,11 @@
 // `-`: fix (or revert) one source read on stdin.
 import { reportForSource } from "../engine.js";
-import type { Mode } from "../model.js";
+import { UserError, type Mode } from "../model.js";
 import { fixBytes, revertBytes } from "../rewrite/fix-bytes.js";
 import { unifiedDiff } from "../report/diff.js";
 import { formatJsonReport } from "../report/json.js";
 import { formatTextReport } from "../report/text.js";
-import { UsageError, type CliOptions } from "./options.js";
+import type { CliOptions } from "./options.js";
 import { exitCode, interrupted, useColor } from "./output.js";
 
 /**
@@ -13,7 +13,7 @@ import { exitCode, interrupted, useColor } from "./output.js";
  * --dry-run, nothing with --check); the report goes to stderr.
  */
 export async function runStdin(paths: string[], mode: Mode, opts: CliOptions, signal: AbortSignal): Promise<number> {
-  if (paths.length > 1) throw new UsageError("`-` (standard input) cannot be combined with other paths");
+  if (paths.length > 1) throw new UserError("`-` (standard input) cannot be combined with other paths");
   const name = opts.stdinFilename ?? "stdin.py";
   const input = await readStdin(signal);
   // Interrupted before the output began: nothing on stdout at all.

@@ -4,17 +4,18 @@ import { fixPaths } from "../engine.js";
 import type { Mode } from "../model.js";
 import { MissingPathError } from "../files/walk.js";
 import { formatTracebackPlan, planFromTracebackText, tracebackExitCode } from "../traceback/index.js";
-import { detect, EXIT, refusePlainUnlessSupported, UsageError, type CliOptions } from "./options.js";
+import { detect, EXIT, refusePlainUnlessSupported, type CliOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
 import { readStdin } from "./stdin.js";
+import { UserError } from "../model.js";
 
 /**
  * --from-traceback: plan from the traceback (which calls produced the object
  * whose program was read), then fix exactly those calls, whatever their class.
  */
 export async function runFromTraceback(paths: string[], mode: Mode, format: string, opts: CliOptions, signal: AbortSignal): Promise<number> {
-  if (opts.revert) throw new UsageError("--from-traceback and --revert cannot be combined");
-  if (paths.length > 1 || paths[0] === "-") throw new UsageError("--from-traceback takes one checkout root (default .)");
+  if (opts.revert) throw new UserError("--from-traceback and --revert cannot be combined");
+  if (paths.length > 1 || paths[0] === "-") throw new UserError("--from-traceback takes one checkout root (default .)");
   const root = paths[0];
   const rootStat = await stat(root).catch(() => null);
   if (!rootStat?.isDirectory()) throw new MissingPathError(`${root}: no such directory`);

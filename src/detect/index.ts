@@ -8,19 +8,10 @@ import { detectToolkit } from "./toolkit.js";
 import { inspectInterpreter, locatePython, type InterpreterReport, type Runner } from "./interpreter.js";
 import { paddleFromDistributions, paddleFromFlag } from "./paddle.js";
 import { computeVerdict } from "./verdict.js";
-import type { DetectOptions, Environment, PaddleInfo } from "./types.js";
+import type { Environment, PaddleInfo } from "../model.js";
+import type { DetectOptions } from "./types.js";
 
-export { DetectUsageError } from "./types.js";
-export type {
-  CheckoutKind,
-  DetectOptions,
-  Environment,
-  InterpreterInfo,
-  PaddleDistribution,
-  PaddleInfo,
-  ToolkitInfo,
-  Verdict,
-} from "./types.js";
+export { DetectUsageError, type DetectOptions } from "./types.js";
 export { TOOLKITS, toolkitName } from "./layout.js";
 export { normalizePaddleVersion, supportsFullGraphKeyword } from "./versions.js";
 export { computeVerdict, formatEnvironmentHeader } from "./verdict.js";

@@ -14,7 +14,8 @@ import os from "node:os";
 import path from "node:path";
 import { QUERY_MARKER, QUERY_SCRIPT } from "./query-script.js";
 import { scanSiteDirectories, type RawDist } from "./metadata.js";
-import { DetectUsageError, type InterpreterInfo } from "./types.js";
+import type { InterpreterInfo } from "../model.js";
+import { DetectUsageError } from "./types.js";
 
 export interface RunResult {
   stdout: string;

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import type { CheckoutKind, ToolkitInfo } from "./types.js";
+import type { CheckoutKind, ToolkitInfo } from "../model.js";
 
 async function isDir(p: string): Promise<boolean> {
   return fs.stat(p).then((s) => s.isDirectory(), () => false);

@@ -5,7 +5,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { canonicalName, isPaddleName, type RawDist } from "./metadata.js";
 import { coreVersion, normalizePaddleVersion } from "./versions.js";
-import { DetectUsageError, type PaddleInfo } from "./types.js";
+import type { PaddleInfo } from "../model.js";
+import { DetectUsageError } from "./types.js";
 
 export function paddleFromFlag(raw: string): PaddleInfo {
   const n = normalizePaddleVersion(raw);

@@ -17,7 +17,7 @@ import {
   versionFromVersionPy,
   type FoundVersion,
 } from "./version-files.js";
-import type { ToolkitInfo } from "./types.js";
+import type { ToolkitInfo } from "../model.js";
 
 export const DEVELOP_LABEL = "develop or a branch cut after early 2023 (2.6.1, 2.7.x)";
 

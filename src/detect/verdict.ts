@@ -4,7 +4,7 @@
  */
 import { toolkitName } from "./layout.js";
 import { convertsWithSot, supportsFullGraphKeyword } from "./versions.js";
-import type { Environment, InterpreterInfo, PaddleInfo, ToolkitInfo, Verdict } from "./types.js";
+import type { Environment, InterpreterInfo, PaddleInfo, ToolkitInfo, Verdict } from "../model.js";
 
 function paddleName(p: PaddleInfo): string {
   return p.develop ? "develop (0.0.0)" : p.version;

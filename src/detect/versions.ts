@@ -14,7 +14,7 @@ import parse from "semver/functions/parse.js";
 import valid from "semver/functions/valid.js";
 
 const semver = { coerce, parse, valid };
-import type { PaddleInfo } from "./types.js";
+import type { PaddleInfo } from "../model.js";
 
 export interface NormalizedVersion {
   version: string;

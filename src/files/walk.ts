@@ -13,6 +13,7 @@ import type { Dirent, Stats } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
+import { UserError } from "../model.js";
 import { describeFsError, fileKind, nodeFs, O, readRegularFile, type FsLayer } from "./fs-layer.js";
 
 export interface WalkOptions {
@@ -35,7 +36,7 @@ export interface SourceFile {
   refusal?: { status: "skipped" | "error"; reason: string };
 }
 
-export class MissingPathError extends Error {}
+export class MissingPathError extends UserError {}
 
 // Folders that never hold checkout code worth editing.
 const SKIP_DIRS = new Set([

@@ -3,7 +3,8 @@
 // which call sites are still unfixed, and the exact command that fixes them.
 // Pure: it reads an Environment (detectEnvironment) and a --check Report
 // (fixPaths(paths, { mode: "check" })) and returns lines.
-import { formatEnvironmentHeader, supportsFullGraphKeyword, type Environment } from "../detect/index.js";
+import { formatEnvironmentHeader, supportsFullGraphKeyword } from "../detect/index.js";
+import type { Environment } from "../model.js";
 import type { FileReport, Report, SiteReport } from "../model.js";
 import { plural } from "./words.js";
 
