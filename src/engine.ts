@@ -14,8 +14,8 @@ import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from 
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
-import type { Environment, FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
-import { contentHash, replaceFile } from "./files/write.js";
+import type { Environment, FileCode, FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
+import { ChangedOnDiskError, contentHash, replaceFile } from "./files/write.js";
 import { plural } from "./report/words.js";
 
 export interface FixPathsOptions extends WalkOptions {
@@ -75,6 +75,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
 
 interface Outcome {
   status: FileStatus;
+  code?: FileCode;
   reason?: string;
   sites: SiteReport[];
   bytes: Buffer;
@@ -85,27 +86,33 @@ interface Outcome {
 
 async function processFile(file: SourceFile, display: string, mode: Mode, options: FixPathsOptions): Promise<FileReport> {
   const base = { path: display, sites: [] as SiteReport[] };
-  if (file.refusal || !file.target) return { ...base, status: file.refusal?.status ?? "skipped", reason: file.refusal?.reason };
+  const because = (status: FileStatus, code: FileCode, reason: string) => ({ status, code, reason });
+  if (file.refusal) return { ...base, ...because(file.refusal.status, file.refusal.code, file.refusal.reason) };
+  if (!file.target) return { ...base, status: "skipped" };
   const layer = options.fs ?? nodeFs;
   let read: ReadFile;
   try {
     read = await readRegularFile(layer, file.target, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   } catch (error) {
-    if (error instanceof NotRegularFileError || error instanceof TooLargeError) return { ...base, status: "skipped", reason: error.message };
-    return { ...base, status: "error", reason: `cannot read: ${describeFsError(error)}` };
+    if (error instanceof NotRegularFileError) return { ...base, ...because("skipped", "file/not-regular", error.message) };
+    if (error instanceof TooLargeError) return { ...base, ...because("skipped", "file/too-large", error.message) };
+    return { ...base, ...because("error", "file/unreadable", `cannot read: ${describeFsError(error)}`) };
   }
   const force = options.force?.get(file.target);
   const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, force);
-  const { status, reason, sites, revert } = outcome;
-  const report: FileReport = { path: display, status, ...(reason ? { reason } : {}), sites, ...(revert ? { revert } : {}) };
+  const { status, code, reason, sites, revert } = outcome;
+  const report: FileReport = { path: display, status, ...(reason ? { code, reason } : {}), sites, ...(revert ? { revert } : {}) };
   if (status !== "changed" || mode === "check") return report;
   if (mode === "dry-run") return { ...report, diff: unifiedDiff(display, outcome.before!, outcome.after!) };
   const pending = { ...report, sites: sites.map(pendingAction) };
-  if (options.signal?.aborted) return { ...pending, status: "skipped", reason: `interrupted (${abortName(options.signal)}) before it was written; left alone` };
+  if (options.signal?.aborted) {
+    return { ...pending, ...because("skipped", "file/interrupted", `interrupted (${abortName(options.signal)}) before it was written; left alone`) };
+  }
   try {
     await replaceFile(file.target, outcome.bytes, { hash: contentHash(read.bytes), stat: read.stat }, layer);
   } catch (error) {
-    return { ...pending, status: "error", reason: describeFsError(error) };
+    const code = error instanceof ChangedOnDiskError ? "file/changed-on-disk" : "file/write-failed";
+    return { ...pending, ...because("error", code, describeFsError(error)) };
   }
   return options.revert ? { ...report, reason: revertReason(revert!, true) } : report;
 }
@@ -126,7 +133,8 @@ function revertOutcome(bytes: Buffer, mode: Mode): Outcome {
   const result = revertBytes(bytes);
   const revert: RevertCounts = { guardBlocks: result.guardBlocks, keywords: result.keywords, irregular: result.irregular };
   const reason = result.status === "changed" ? revertReason(revert, mode === "write") : result.reason;
-  return { ...result, reason, sites: [], ...(result.status === "unchanged" ? {} : { revert }) };
+  const code = result.status === "changed" ? "file/reverted" : result.code;
+  return { ...result, code, reason, sites: [], ...(result.status === "unchanged" ? {} : { revert }) };
 }
 
 /** `removed the guard block and 2 keywords` (or `would remove ...`). */
@@ -182,11 +190,12 @@ export function reportForSource(
     const r = result as RevertBytesResult;
     const counts = { guardBlocks: r.guardBlocks, keywords: r.keywords, irregular: r.irregular };
     const reason = r.status === "changed" ? revertReason(counts, mode === "write") : r.reason;
-    const file: FileReport = { path: name, status: r.status, ...(reason ? { reason } : {}), sites: [], revert: counts };
+    const code = r.status === "changed" ? "file/reverted" : r.code;
+    const file: FileReport = { path: name, status: r.status, ...(reason ? { code, reason } : {}), sites: [], revert: counts };
     return { version: 1, mode, revert: true, files: [file], summary: summarize([file]) };
   }
   const fixed = result as FixBytesResult;
   const sites = mode === "write" ? fixed.sites : fixed.sites.map(pendingAction);
-  const file: FileReport = { path: name, status: fixed.status, ...(fixed.reason ? { reason: fixed.reason } : {}), sites };
+  const file: FileReport = { path: name, status: fixed.status, ...(fixed.reason ? { code: fixed.code, reason: fixed.reason } : {}), sites };
   return { version: 1, mode, files: [file], summary: summarize([file]) };
 }

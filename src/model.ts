@@ -169,6 +169,29 @@ export type Mode = "write" | "check" | "dry-run";
 
 export type FileStatus = "changed" | "unchanged" | "skipped" | "error";
 
+/**
+ * Why a file was skipped, failed or (for --revert) changed, as a stable code
+ * beside the words. README's "Reason codes" table documents each one.
+ */
+export const FILE_CODES = [
+  "file/syntax-error",
+  "file/binary",
+  "file/unsupported-encoding",
+  "file/not-utf8",
+  "file/not-regular",
+  "file/link-not-followed",
+  "file/too-large",
+  "file/unreadable",
+  "file/edit-not-applied",
+  "file/revert-not-applied",
+  "file/changed-on-disk",
+  "file/write-failed",
+  "file/interrupted",
+  "file/reverted",
+] as const;
+
+export type FileCode = (typeof FILE_CODES)[number];
+
 export interface RevertCounts {
   guardBlocks: number;
   keywords: number;
@@ -179,6 +202,8 @@ export interface RevertCounts {
 export interface FileReport {
   path: string;
   status: FileStatus;
+  /** Stable id of the reason (see FILE_CODES); present whenever reason is. */
+  code?: FileCode;
   reason?: string;
   sites: SiteReport[];
   /** Unified diff of the change (dry-run only). */

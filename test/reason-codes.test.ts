@@ -1,10 +1,15 @@
-// Every reason code the analysis can give, each with a small example that
-// produces it: a code added without an example, or an example that drifts to
-// another code, fails here. README's table lists exactly these codes.
+// Every reason code the tool can give, each with a small example that
+// produces it (or, for the file codes only a real filesystem produces, the
+// test file that asserts it): a code added without an example, or an example
+// that drifts to another code, fails here. README's table lists exactly
+// these codes.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SITE_CODES, type SiteCode } from "../src/model.js";
+import { reportForSource } from "../src/engine.js";
+import { FILE_CODES, SITE_CODES, type FileCode, type SiteCode } from "../src/model.js";
+import { loadPatch } from "../src/patches.js";
+import { fixBytes, revertBytes } from "../src/rewrite/fix-bytes.js";
 import { fixSource, type FixSourceOptions } from "../src/rewrite/fix-source.js";
 
 const EXAMPLES: Record<SiteCode, { source: string; options?: FixSourceOptions }> = {
@@ -30,17 +35,49 @@ const EXAMPLES: Record<SiteCode, { source: string; options?: FixSourceOptions }>
   "traceback/traced": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m)\n", options: { force: new Map([[3, "a traceback led here"]]) } },
 };
 
+const patch = loadPatch();
+const CALL = "import paddle\nm = paddle.jit.to_static(net)\npaddle.jit.save(m, 'out')\n";
+const fileCode = (bytes: Buffer | string, revert = false): FileCode | undefined => {
+  const input = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes, "utf8");
+  return reportForSource("export.py", "check", revert ? revertBytes(input) : fixBytes(input, { path: "export.py" }), revert).files[0].code;
+};
+
+/** A function that returns the code its example gets, or the test file that asserts the code on a real filesystem. */
+const FILE_EXAMPLES: Record<FileCode, (() => FileCode | undefined) | string> = {
+  "file/syntax-error": () => fileCode("import paddle\nm = paddle.jit.to_static(net\n"),
+  "file/binary": () => fileCode(Buffer.concat([Buffer.from(CALL), Buffer.from([0])])),
+  "file/unsupported-encoding": () => fileCode(`# -*- coding: gbk -*-\n${CALL}`),
+  "file/not-utf8": () => fileCode(Buffer.concat([Buffer.from(CALL), Buffer.from([0xff, 0x0a])])),
+  "file/not-regular": "test/safety/hostile.test.ts",
+  "file/link-not-followed": "test/safety/hostile.test.ts",
+  "file/too-large": "test/safety/hostile.test.ts",
+  "file/unreadable": "test/safety/hostile.test.ts",
+  // A patch whose keyword cannot be written: the re-parse refuses the edit.
+  "file/edit-not-applied": () => fixSource(CALL, { path: "export.py", style: "plain", patch: { ...patch, keyword: "full graph" } }).code,
+  "file/revert-not-applied": () => fileCode(`${patch.guard.beginMarker}\nx = 1\n`, true),
+  "file/changed-on-disk": "test/safety/write.test.ts",
+  "file/write-failed": "test/safety/hostile.test.ts",
+  "file/interrupted": "test/safety/interrupt.test.ts",
+  "file/reverted": () => fileCode(fixBytes(Buffer.from(CALL), { path: "export.py" }).bytes, true),
+};
+
 describe("reason codes", () => {
+  it.each([...FILE_CODES])("%s has an example that produces it", (code) => {
+    const example = FILE_EXAMPLES[code];
+    if (typeof example === "string") expect(readFileSync(path.resolve(__dirname, "..", example), "utf8")).toContain(`code: "${code}"`);
+    else expect(example()).toBe(code);
+  });
+
   it.each([...SITE_CODES])("%s has an example that produces it", (code) => {
     const example = EXAMPLES[code];
     const result = fixSource(example.source, { path: "module.py", ...example.options });
     expect(result.sites.map((s) => s.code)).toContain(code);
   });
 
-  it("README's reason-code table lists exactly the codes the analysis gives", () => {
+  it("README's reason-code table lists exactly the codes the tool gives", () => {
     const readme = readFileSync(path.resolve(__dirname, "../README.md"), "utf8");
     const section = readme.slice(readme.indexOf("### Reason codes"), readme.indexOf("\n## ", readme.indexOf("### Reason codes")));
-    const listed = [...section.matchAll(/^\| `([a-z-]+\/[a-z-]+)` \|/gm)].map((m) => m[1]);
-    expect(listed).toEqual([...SITE_CODES]);
+    const listed = [...section.matchAll(/^\| `([a-z0-9-]+\/[a-z0-9-]+)` \|/gm)].map((m) => m[1]);
+    expect(listed).toEqual([...SITE_CODES, ...FILE_CODES]);
   });
 });

@@ -13,7 +13,7 @@ import type { Dirent, Stats } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
 import picomatch from "picomatch";
-import { UserError } from "../model.js";
+import { UserError, type FileCode } from "../model.js";
 import { describeFsError, fileKind, nodeFs, O, readRegularFile, type FsLayer } from "./fs-layer.js";
 
 export interface WalkOptions {
@@ -33,7 +33,7 @@ export interface SourceFile {
   /** The real path (symlinks resolved) that is read and written; null when refused. */
   target: string | null;
   /** Set when the file is reported without being read, and why. */
-  refusal?: { status: "skipped" | "error"; reason: string };
+  refusal?: { status: "skipped" | "error"; code: FileCode; reason: string };
 }
 
 export class MissingPathError extends UserError {}
@@ -73,7 +73,7 @@ export async function collectFiles(paths: string[], options: WalkOptions = {}): 
     if (!g.lstat) {
       const err = g.error as NodeJS.ErrnoException;
       if (err?.code === "ENOENT" || err?.code === "ENOTDIR") throw new MissingPathError(`${g.given}: no such file or directory`);
-      add(refused(abs, abs, true, "error", `cannot access: ${describeFsError(err)}`));
+      add(refused(abs, abs, true, "error", "file/unreadable", `cannot access: ${describeFsError(err)}`));
       continue;
     }
     if (g.stat?.isDirectory()) {
@@ -129,14 +129,14 @@ async function explicitFile(layer: FsLayer, g: Given, allowed: Allowed): Promise
   const { abs } = g;
   if (g.lstat!.isSymbolicLink()) {
     const real = await layer.realpath(abs).catch((error: unknown) => error as NodeJS.ErrnoException);
-    if (typeof real !== "string") return refused(abs, abs, true, "skipped", brokenLink(real));
-    if (!g.stat?.isFile()) return refused(abs, abs, true, "skipped", `symlink to a ${g.stat ? fileKind(g.stat) : "missing file"}; not followed`);
+    if (typeof real !== "string") return refused(abs, abs, true, "skipped", "file/link-not-followed", brokenLink(real));
+    if (!g.stat?.isFile()) return refused(abs, abs, true, "skipped", "file/link-not-followed", `symlink to a ${g.stat ? fileKind(g.stat) : "missing file"}; not followed`);
     if (!allowed.files.has(real) && !allowed.folders.some((f) => isInside(f, real))) {
-      return refused(abs, abs, true, "skipped", `symlink to ${real}, outside the given paths; not written through (name the target itself to fix it)`);
+      return refused(abs, abs, true, "skipped", "file/link-not-followed", `symlink to ${real}, outside the given paths; not written through (name the target itself to fix it)`);
     }
     return { path: abs, root: abs, explicit: true, target: real };
   }
-  if (!g.lstat!.isFile()) return refused(abs, abs, true, "skipped", `not a regular file (${fileKind(g.lstat!)})`);
+  if (!g.lstat!.isFile()) return refused(abs, abs, true, "skipped", "file/not-regular", `not a regular file (${fileKind(g.lstat!)})`);
   const real = await layer.realpath(abs).catch(() => abs);
   return { path: abs, root: abs, explicit: true, target: real };
 }
@@ -147,8 +147,8 @@ function brokenLink(error: NodeJS.ErrnoException): string {
   return `symlink cannot be resolved: ${describeFsError(error)}`;
 }
 
-function refused(file: string, root: string, explicit: boolean, status: "skipped" | "error", reason: string): SourceFile {
-  return { path: file, root, explicit, target: null, refusal: { status, reason } };
+function refused(file: string, root: string, explicit: boolean, status: "skipped" | "error", code: FileCode, reason: string): SourceFile {
+  return { path: file, root, explicit, target: null, refusal: { status, code, reason } };
 }
 
 function excludeMatcher(globs: string[]): (relative: string) => boolean {
@@ -180,7 +180,7 @@ async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: Ignor
     entries = await layer.readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    return [refused(dir, ctx.root, false, "error", `cannot list folder: ${describeFsError(error)}`)];
+    return [refused(dir, ctx.root, false, "error", "file/unreadable", `cannot list folder: ${describeFsError(error)}`)];
   }
   if (entries.some((e) => e.name === "pyvenv.cfg")) return []; // a virtualenv
   const own = entries.some((e) => e.name === ".gitignore" && e.isFile()) ? await readIgnore(layer, dir) : null;
@@ -210,16 +210,16 @@ async function walkedFile(layer: FsLayer, ctx: WalkContext, full: string, entry:
   if (entry.isFile()) return { path: full, root: ctx.root, explicit: false, target: inPlace };
   if (!entry.isSymbolicLink()) {
     const stat = await layer.lstat(full).catch(() => null);
-    return stat ? refused(full, ctx.root, false, "skipped", `not a regular file (${fileKind(stat)})`) : null;
+    return stat ? refused(full, ctx.root, false, "skipped", "file/not-regular", `not a regular file (${fileKind(stat)})`) : null;
   }
   const real = await layer.realpath(full).catch((error: unknown) => error as NodeJS.ErrnoException);
-  if (typeof real !== "string") return refused(full, ctx.root, false, "skipped", brokenLink(real));
+  if (typeof real !== "string") return refused(full, ctx.root, false, "skipped", "file/link-not-followed", brokenLink(real));
   const stat = await layer.stat(real).catch(() => null);
   if (stat?.isDirectory()) return null; // a linked folder named *.py: folders behind links are not walked
   if (!isInside(ctx.realRoot, real)) {
-    return refused(full, ctx.root, false, "skipped", `symlink to ${real}, outside ${ctx.root}; not followed`);
+    return refused(full, ctx.root, false, "skipped", "file/link-not-followed", `symlink to ${real}, outside ${ctx.root}; not followed`);
   }
-  if (!stat?.isFile()) return refused(full, ctx.root, false, "skipped", `symlink to a ${stat ? fileKind(stat) : "missing file"}; not followed`);
+  if (!stat?.isFile()) return refused(full, ctx.root, false, "skipped", "file/link-not-followed", `symlink to a ${stat ? fileKind(stat) : "missing file"}; not followed`);
   return { path: full, root: ctx.root, explicit: false, target: real };
 }
 

@@ -5,7 +5,7 @@
 // the old bytes with exactly the planned edits made at the planned places,
 // and must decode again in the same encoding to the same text.
 import { decodeSource, type Decoded } from "../files/encoding.js";
-import type { Edit } from "../model.js";
+import type { Edit, FileCode } from "../model.js";
 import { loadPatch } from "../patches.js";
 import { calleeNeedle, mentionsName } from "../python/prefilter.js";
 import { sortedEdits } from "./edits.js";
@@ -14,6 +14,7 @@ import { revertSource, type RevertSourceResult } from "./revert.js";
 
 export interface FixBytesResult {
   status: FixSourceResult["status"];
+  code?: FileCode;
   reason?: string;
   sites: FixSourceResult["sites"];
   /** The new contents (the input itself when nothing changed). */
@@ -25,6 +26,7 @@ export interface FixBytesResult {
 
 export interface RevertBytesResult {
   status: RevertSourceResult["status"];
+  code?: FileCode;
   reason?: string;
   bytes: Buffer;
   before?: string;
@@ -39,13 +41,13 @@ export function fixBytes(bytes: Buffer, options: FixSourceOptions = {}): FixByte
   // Most files never mention the callee as a name: no decoding, no parser.
   if (!mentionsName(bytes, calleeNeedle(patch))) return { status: "unchanged", sites: [], bytes };
   const decoded = decodeSource(bytes);
-  if (!decoded.ok) return { status: "skipped", reason: decoded.reason, sites: [], bytes };
+  if (!decoded.ok) return { status: "skipped", code: decoded.code, reason: decoded.reason, sites: [], bytes };
   const result = fixSource(decoded.text, { ...options, patch });
   const base = { sites: result.sites, before: decoded.text, after: result.text };
-  if (result.status !== "changed") return { ...base, status: result.status, reason: result.reason, bytes };
+  if (result.status !== "changed") return { ...base, status: result.status, code: result.code, reason: result.reason, bytes };
   const newBytes = decoded.encode(result.text);
   const problem = bytesProblem(decoded, bytes, newBytes, result.edits, result.text);
-  if (problem) return { ...base, after: decoded.text, status: "error", reason: `edit not applied: ${problem}`, bytes };
+  if (problem) return { ...base, after: decoded.text, status: "error", code: "file/edit-not-applied", reason: `edit not applied: ${problem}`, bytes };
   return { ...base, status: "changed", bytes: newBytes };
 }
 
@@ -56,14 +58,14 @@ export function revertBytes(bytes: Buffer, options: { patch?: FixSourceOptions["
     return { status: "unchanged", bytes, ...none };
   }
   const decoded = decodeSource(bytes);
-  if (!decoded.ok) return { status: "skipped", reason: decoded.reason, bytes, ...none };
+  if (!decoded.ok) return { status: "skipped", code: decoded.code, reason: decoded.reason, bytes, ...none };
   const result = revertSource(decoded.text, { patch });
   const counts = { guardBlocks: result.guardBlocks, keywords: result.keywords, irregular: result.irregular };
   const base = { before: decoded.text, after: result.text, ...counts };
-  if (result.status !== "changed") return { ...base, status: result.status, reason: result.reason, bytes };
+  if (result.status !== "changed") return { ...base, status: result.status, code: result.code, reason: result.reason, bytes };
   const newBytes = decoded.encode(result.text);
   const problem = bytesProblem(decoded, bytes, newBytes, result.edits, result.text);
-  if (problem) return { ...base, after: decoded.text, status: "error", reason: `revert not applied: ${problem}`, bytes };
+  if (problem) return { ...base, after: decoded.text, status: "error", code: "file/revert-not-applied", reason: `revert not applied: ${problem}`, bytes };
   return { ...base, status: "changed", bytes: newBytes };
 }
 

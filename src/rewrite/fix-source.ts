@@ -5,7 +5,7 @@
 import { loadPatch, type Patch } from "../patches.js";
 import { mayContainSite } from "../python/prefilter.js";
 import { argumentState, type ArgumentState } from "../python/arguments.js";
-import type { Edit, Fix, FixStyle, SiteReport } from "../model.js";
+import type { Edit, FileCode, Fix, FixStyle, SiteReport } from "../model.js";
 import { classifySite, enclosingFunction, type Classification, type ClassifyContext } from "../python/classify.js";
 import { detectConventions, type Conventions } from "../python/conventions.js";
 import { bindablePositions } from "../python/locate.js";
@@ -48,6 +48,8 @@ export interface FixSourceOptions {
 
 export interface FixSourceResult {
   status: "changed" | "unchanged" | "skipped" | "error";
+  /** With reason: why the file was skipped or not edited. */
+  code?: FileCode;
   reason?: string;
   text: string;
   sites: SiteReport[];
@@ -86,7 +88,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const parsed = parseAndAnalyse(text, options, patch);
   if ("syntaxError" in parsed) {
     const { line, column } = parsed.syntaxError;
-    return unchanged([], { status: "skipped", reason: `syntax error at ${line}:${column}` });
+    return unchanged([], { status: "skipped", code: "file/syntax-error", reason: `syntax error at ${line}:${column}` });
   }
   // `source` is the text that was parsed: the file, or an excerpt of a big one.
   const { source, tree, analysis } = parsed;
@@ -115,7 +117,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
 
   const newText = applyEdits(text, edits);
   const problem = options.verify === false ? null : verify(newText, source instanceof Excerpt ? edits : null);
-  if (problem) return unchanged(reports, { status: "error", reason: `edit not applied: ${problem}`, parsedChars });
+  if (problem) return unchanged(reports, { status: "error", code: "file/edit-not-applied", reason: `edit not applied: ${problem}`, parsedChars });
   return { status: "changed", text: newText, sites: reports, edits, parsedChars };
 }
 

@@ -12,7 +12,7 @@
 // Two things the fix does not record cannot come back exactly: `@d()` and
 // `@d` both become `@d(KW)` (revert gives `@d`), and the blank lines after a
 // guard block (see guard.ts).
-import type { Edit } from "../model.js";
+import type { Edit, FileCode } from "../model.js";
 import { loadPatch, type Patch } from "../patches.js";
 import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
 import { keywordRemoval, type KeywordRemoval } from "./call-site.js";
@@ -22,6 +22,8 @@ import { occurrences } from "./lines.js";
 
 export interface RevertSourceResult {
   status: "changed" | "unchanged" | "skipped" | "error";
+  /** With reason: why the file was skipped or not reverted. */
+  code?: FileCode;
   reason?: string;
   text: string;
   /** The removals, as edits with an empty text. */
@@ -32,6 +34,8 @@ export interface RevertSourceResult {
   /** Keywords not in a form this tool writes: removed with a comma, spacing may differ. */
   irregular: number;
 }
+
+const NOT_REVERTED: FileCode = "file/revert-not-applied";
 
 export interface RevertSourceOptions {
   patch?: Patch;
@@ -53,21 +57,21 @@ export function revertSource(text: string, options: RevertSourceOptions = {}): R
 
   const tree = parsePython(text);
   const syntaxError = firstSyntaxError(tree);
-  if (syntaxError) return result({ status: "skipped", reason: `syntax error at ${syntaxError.line}:${syntaxError.column}` });
+  if (syntaxError) return result({ status: "skipped", code: "file/syntax-error", reason: `syntax error at ${syntaxError.line}:${syntaxError.column}` });
 
   const blocks = guardBlockRemovals(text, tree, patch.guard);
-  if (typeof blocks === "string") return result({ status: "error", reason: blocks });
+  if (typeof blocks === "string") return result({ status: "error", code: NOT_REVERTED, reason: blocks });
   const keywords = keywordRemovals(text, tree, fn);
   const removals = sortedEdits([...blocks, ...keywords.map((k) => k.removal)]);
   if (!removals.length) return result();
   const overlap = overlapProblem(removals);
-  if (overlap) return result({ status: "error", reason: overlap });
+  if (overlap) return result({ status: "error", code: NOT_REVERTED, reason: overlap });
   const counts = { guardBlocks: blocks.length, keywords: keywords.length, irregular: keywords.filter((k) => k.irregular).length };
   const left = remainingUse(text, tree, fn, removals);
-  if (left) return result({ status: "error", reason: `revert not applied: ${fn} is also used at ${left}, which revert cannot undo`, ...counts });
+  if (left) return result({ status: "error", code: NOT_REVERTED, reason: `revert not applied: ${fn} is also used at ${left}, which revert cannot undo`, ...counts });
   const newText = applyEdits(text, removals);
   const problem = verify(newText, patch);
-  if (problem) return result({ status: "error", reason: `revert not applied: ${problem}`, ...counts });
+  if (problem) return result({ status: "error", code: NOT_REVERTED, reason: `revert not applied: ${problem}`, ...counts });
   return { status: "changed", text: newText, edits: removals, ...counts };
 }
 

@@ -142,8 +142,8 @@ describe("one run over every hostile input", () => {
   });
 
   it("a FIFO and a socket named *.py: skipped without blocking", () => {
-    expect(entry("pipe.py")).toMatchObject({ status: "skipped", reason: "not a regular file (FIFO)" });
-    expect(entry("sock.py")).toMatchObject({ status: "skipped", reason: "not a regular file (socket)" });
+    expect(entry("pipe.py")).toMatchObject({ status: "skipped", code: "file/not-regular", reason: "not a regular file (FIFO)" });
+    expect(entry("sock.py")).toMatchObject({ status: "skipped", code: "file/not-regular", reason: "not a regular file (socket)" });
   });
 
   it("symlinks: out of the root not followed, loops and dangling links reported, linked folders not walked", () => {
@@ -151,8 +151,8 @@ describe("one run over every hostile input", () => {
     expect(readFileSync(path.join(outside, "theirs.py"), "utf8")).toBe(NEEDY);
     expect(readFileSync(path.join(outside, "pkg/mod.py"), "utf8")).toBe(NEEDY);
     expect(report.files.some((f) => f.path.startsWith("out-folder/") || f.path.startsWith("self-loop/"))).toBe(false);
-    expect(entry("loop-a.py")).toMatchObject({ status: "skipped", reason: "symlink loop; not followed" });
-    expect(entry("loop-b.py")).toMatchObject({ status: "skipped", reason: "symlink loop; not followed" });
+    expect(entry("loop-a.py")).toMatchObject({ status: "skipped", code: "file/link-not-followed", reason: "symlink loop; not followed" });
+    expect(entry("loop-b.py")).toMatchObject({ status: "skipped", code: "file/link-not-followed", reason: "symlink loop; not followed" });
     expect(entry("dangling.py")).toMatchObject({ status: "skipped", reason: "broken symlink (its target does not exist); not followed" });
   });
 
@@ -166,9 +166,9 @@ describe("one run over every hostile input", () => {
   });
 
   it("unreadable file, unlistable folder, read-only file, folder refusing new files: errors with reasons, untouched", () => {
-    expect(entry("secret.py")).toMatchObject({ status: "error", reason: "cannot read: permission denied" });
-    expect(entry("locked")).toMatchObject({ status: "error", reason: "cannot list folder: permission denied" });
-    expect(entry("ro.py")).toMatchObject({ status: "error", reason: "read-only file; left alone" });
+    expect(entry("secret.py")).toMatchObject({ status: "error", code: "file/unreadable", reason: "cannot read: permission denied" });
+    expect(entry("locked")).toMatchObject({ status: "error", code: "file/unreadable", reason: "cannot list folder: permission denied" });
+    expect(entry("ro.py")).toMatchObject({ status: "error", code: "file/write-failed", reason: "read-only file; left alone" });
     expect(entry("ro-folder/mod.py")).toMatchObject({
       status: "error",
       reason: "cannot create a temporary file next to it: permission denied; left alone",
@@ -202,7 +202,7 @@ describe("explicit paths that are not regular files", () => {
     execFileSync("mkfifo", [path.join(dir, "fifo.py")]);
     const r = await fixPaths([path.join(dir, "fifo.py"), path.join(dir, "x.py")], { cwd: dir });
     expect(r.files).toEqual([
-      expect.objectContaining({ path: "fifo.py", status: "skipped", reason: "not a regular file (FIFO)" }),
+      expect.objectContaining({ path: "fifo.py", status: "skipped", code: "file/not-regular", reason: "not a regular file (FIFO)" }),
       expect.objectContaining({ path: "x.py/mod.py", status: "changed" }),
     ]);
   });
@@ -215,7 +215,7 @@ describe("explicit paths that are not regular files", () => {
     symlinkSync(path.join(dir, "loop.py"), path.join(dir, "loop.py"));
     const r = await fixPaths([path.join(dir, "link.py"), path.join(dir, "loop.py")], { cwd: dir });
     expect(r.files[0]).toMatchObject({ path: "link.py", status: "skipped", reason: expect.stringMatching(/outside the given paths; not written through/) });
-    expect(r.files[1]).toMatchObject({ path: "loop.py", status: "skipped", reason: "symlink loop; not followed" });
+    expect(r.files[1]).toMatchObject({ path: "loop.py", status: "skipped", code: "file/link-not-followed", reason: "symlink loop; not followed" });
     expect(readFileSync(path.join(elsewhere, "target.py"), "utf8")).toBe(NEEDY);
     // Named together with the folder that holds the target, the link is followed (the target is a given path).
     const both = await fixPaths([path.join(dir, "link.py"), elsewhere], { cwd: dir });
@@ -227,7 +227,7 @@ describe("explicit paths that are not regular files", () => {
     const dir = tempDir();
     writeTree(dir, { "big.py": NEEDY + `# ${"x".repeat(4096)}\n` });
     const r = await fixPaths([dir], { cwd: dir, maxFileBytes: 1024 });
-    expect(r.files[0]).toMatchObject({ path: "big.py", status: "skipped", reason: "larger than 1 KiB (4.1 KiB); left alone" });
+    expect(r.files[0]).toMatchObject({ path: "big.py", status: "skipped", code: "file/too-large", reason: "larger than 1 KiB (4.1 KiB); left alone" });
   });
 });
 
@@ -237,6 +237,6 @@ describe("a run over an empty folder and an unlistable root", () => {
     mkdirSync(path.join(dir, "sub"));
     const fs = faultyFs({ readdir: () => errno("EACCES", "scandir") });
     const r = await fixPaths([dir], { fs, cwd: dir });
-    expect(r.files).toEqual([expect.objectContaining({ status: "error", reason: "cannot list folder: permission denied" })]);
+    expect(r.files).toEqual([expect.objectContaining({ status: "error", code: "file/unreadable", reason: "cannot list folder: permission denied" })]);
   });
 });

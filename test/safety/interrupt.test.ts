@@ -59,7 +59,7 @@ describe("fixPaths with an abort signal", () => {
     expect(report.interrupted!.notStarted).toBeGreaterThan(0);
     // Read but not yet written when the signal came: reported, left alone.
     const abandoned = report.files.filter((f) => f.status === "skipped");
-    for (const f of abandoned) expect(f.reason).toBe("interrupted (SIGINT) before it was written; left alone");
+    for (const f of abandoned) expect(f).toMatchObject({ code: "file/interrupted", reason: "interrupted (SIGINT) before it was written; left alone" });
     expect(changed.length + abandoned.length + report.interrupted!.notStarted).toBe(n);
     expect(report.summary.files).toBe(n - report.interrupted!.notStarted);
     expect(leftoverTemps(dir)).toEqual([]);

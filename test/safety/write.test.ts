@@ -125,7 +125,7 @@ describe("fixPaths: a file edited while the tool runs", () => {
       },
     });
     const report = await fixPaths([dir], { fs, cwd: dir });
-    expect(report.files.find((f) => f.path === "a.py")).toMatchObject({ status: "error", reason: "changed on disk while the tool ran; left alone" });
+    expect(report.files.find((f) => f.path === "a.py")).toMatchObject({ status: "error", code: "file/changed-on-disk", reason: "changed on disk while the tool ran; left alone" });
     expect(report.files.find((f) => f.path === "b.py")).toMatchObject({ status: "changed" });
     expect(readFileSync(a, "utf8")).toBe(`${NEEDY}# saved meanwhile\n`);
     expect(readFileSync(path.join(dir, "b.py"), "utf8")).toContain("_paddle_full_graph_kwargs()");
