@@ -50,7 +50,12 @@ export interface ReadFile {
   stat: Stats;
 }
 
-export class NotRegularFileError extends Error {}
+export class NotRegularFileError extends Error {
+  /** What it is instead: "FIFO", "socket", "directory", ... */
+  constructor(readonly kind: string) {
+    super(`not a regular file (${kind})`);
+  }
+}
 export class TooLargeError extends Error {}
 
 /** Files larger than this are reported and left alone, by every route that reads a checkout. */
@@ -116,7 +121,7 @@ function readRegularFileSync(file: string, maxBytes: number, flags: number): Rea
 }
 
 function checkRegular(stat: Stats, maxBytes: number): void {
-  if (!stat.isFile()) throw new NotRegularFileError(`not a regular file (${fileKind(stat)})`);
+  if (!stat.isFile()) throw new NotRegularFileError(fileKind(stat));
   if (stat.size > maxBytes) {
     throw new TooLargeError(`larger than ${formatSize(maxBytes)} (${formatSize(stat.size)}); left alone`);
   }

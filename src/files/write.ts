@@ -68,7 +68,7 @@ async function currentState(layer: FsLayer, file: string): Promise<ReadState> {
     const { bytes, stat } = await readRegularFile(layer, file, Number.MAX_SAFE_INTEGER);
     return { hash: contentHash(bytes), stat };
   } catch (error) {
-    if (error instanceof NotRegularFileError) throw new ChangedOnDiskError(`replaced on disk by a ${error.message.replace(/^not a regular file \((.*)\)$/, "$1")} while the tool ran; left alone`);
+    if (error instanceof NotRegularFileError) throw new ChangedOnDiskError(`replaced on disk by a ${error.kind} while the tool ran; left alone`);
     throw new ChangedOnDiskError(`changed on disk while the tool ran (${describeFsError(error)}); left alone`);
   }
 }

@@ -3,7 +3,7 @@
 // fix), `export` (the result is saved, or the site sits in export code), or
 // `other` (e.g. training-time conversion).
 import path from "node:path";
-import { assignedNames, type Chain } from "./locate.js";
+import { assignedNames, forwardOwner, FORWARD, type Chain } from "./locate.js";
 import type { NameIndex } from "./names.js";
 import type { SyntaxNode } from "./parser.js";
 import { ScopeFacts } from "./scope-facts.js";
@@ -108,7 +108,8 @@ function isSave(fn: SyntaxNode, chain: Chain, ctx: ClassifyContext): boolean {
 /** For an attribute's object text: the path between the alias and the attribute, or null. */
 function aliasSuffix(object: string, aliases: Set<string>): string | null {
   if (aliases.has(object)) return "";
-  if (object.endsWith(".forward") && aliases.has(object.slice(0, -".forward".length))) return ".forward";
+  const owner = forwardOwner(object);
+  if (owner !== null && aliases.has(owner)) return FORWARD;
   return null;
 }
 

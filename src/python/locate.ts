@@ -94,6 +94,19 @@ export function isField(parent: SyntaxNode, field: string, child: SyntaxNode): b
   return sameNode(parent.childForFieldName(field), child);
 }
 
+export const FORWARD = ".forward";
+
+/**
+ * The object a `.forward` read is taken from (`m.forward` -> `m`), or null.
+ * A converted Layer's program is read through its forward
+ * (`m.forward.main_program`), so `m.forward` stands for `m` wherever a
+ * result is followed: by the classifier and by the traceback's trace alike.
+ */
+export function forwardOwner(holder: string): string | null {
+  return holder.endsWith(FORWARD) ? holder.slice(0, -FORWARD.length) : null;
+}
+
+
 /** A node's text without white space: how names are compared (`self . model` is `self.model`). */
 export function compact(node: SyntaxNode): string {
   return node.text.replace(/\s+/g, "");

@@ -5,7 +5,7 @@ import path from "node:path";
 import { readSourceText } from "../files/fs-layer.js";
 import { loadPatch } from "../patches.js";
 import type { SyntaxNode } from "../python/parser.js";
-import { compact } from "../python/locate.js";
+import { compact, forwardOwner } from "../python/locate.js";
 import { FileAnalysis, parameterNames, type SiteInfo } from "./analysis.js";
 import type { MappedFrame } from "./map.js";
 
@@ -102,7 +102,8 @@ export function resolve(ctx: Ctx, a: FileAnalysis, frameIndex: number, holder: s
 
 /** The holder, and the object a `.forward` read is taken from (`m.forward` -> `m`). */
 function holderForms(holder: string): string[] {
-  return holder.endsWith(".forward") ? [holder, holder.slice(0, -".forward".length)] : [holder];
+  const owner = forwardOwner(holder);
+  return owner === null ? [holder] : [holder, owner];
 }
 
 /** The names and every name they were copied from by plain assignments (`b = a` makes `a` an origin of `b`). */
