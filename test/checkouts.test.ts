@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { FAKE_CHECKOUTS, checkoutPath } from "./support/export-run.js";
+import { FAKE_CHECKOUTS, checkoutPath } from "./helpers/export-run.js";
 import { changedFiles } from "./helpers/cli.js";
 import { bytes, goldenTreeRuns, listFiles, type JsonReport } from "./helpers/golden-tree.js";
 

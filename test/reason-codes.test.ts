@@ -48,16 +48,16 @@ const FILE_EXAMPLES: Record<FileCode, (() => FileCode | undefined) | string> = {
   "file/binary": () => fileCode(Buffer.concat([Buffer.from(CALL), Buffer.from([0])])),
   "file/unsupported-encoding": () => fileCode(`# -*- coding: gbk -*-\n${CALL}`),
   "file/not-utf8": () => fileCode(Buffer.concat([Buffer.from(CALL), Buffer.from([0xff, 0x0a])])),
-  "file/not-regular": "test/safety/hostile.test.ts",
-  "file/link-not-followed": "test/safety/hostile.test.ts",
-  "file/too-large": "test/safety/hostile.test.ts",
-  "file/unreadable": "test/safety/hostile.test.ts",
+  "file/not-regular": "test/files/hostile.test.ts",
+  "file/link-not-followed": "test/files/hostile.test.ts",
+  "file/too-large": "test/files/hostile.test.ts",
+  "file/unreadable": "test/files/hostile.test.ts",
   // A patch whose keyword cannot be written: the re-parse refuses the edit.
   "file/edit-not-applied": () => fixSource(CALL, { path: "export.py", style: "plain", patch: { ...patch, keyword: "full graph" } }).code,
   "file/revert-not-applied": () => fileCode(`${patch.guard.beginMarker}\nx = 1\n`, true),
-  "file/changed-on-disk": "test/safety/write.test.ts",
-  "file/write-failed": "test/safety/hostile.test.ts",
-  "file/interrupted": "test/safety/interrupt.test.ts",
+  "file/changed-on-disk": "test/files/write.test.ts",
+  "file/write-failed": "test/files/hostile.test.ts",
+  "file/interrupted": "test/cli/interrupt.test.ts",
   "file/reverted": () => fileCode(fixBytes(Buffer.from(CALL), { path: "export.py" }).bytes, true),
 };
 

@@ -5,7 +5,7 @@
 // --all) on a temp copy of input/; expected/ holds exactly the files that run
 // changes, full content, same relative paths. The run must change those files
 // and no other, byte for byte; then --check passes and a second run changes
-// nothing. --json --check on a fresh copy lists the sites test/support/toolkits.ts
+// nothing. --json --check on a fresh copy lists the sites test/helpers/toolkits.ts
 // declares (export paths fixed, training-time conversions skipped with a
 // reason), and the detector names the toolkit and its version.
 //
@@ -19,7 +19,7 @@ import { detectToolkit } from "../src/detect/toolkit.js";
 import { formatEnvironmentHeader, computeVerdict } from "../src/detect/index.js";
 import { changedFiles } from "./helpers/cli.js";
 import { bytes, goldenTreeRuns, listFiles, type JsonReport } from "./helpers/golden-tree.js";
-import { FAKE_TOOLKITS, toolkitPath } from "./support/toolkits.js";
+import { FAKE_TOOLKITS, toolkitPath } from "./helpers/toolkits.js";
 
 const run = goldenTreeRuns(FAKE_TOOLKITS.map((x) => x.name), toolkitPath);
 

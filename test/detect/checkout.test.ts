@@ -4,7 +4,7 @@ import { detectEnvironment } from "../../src/detect/index.js";
 import { findCheckout } from "../../src/detect/layout.js";
 import { DEVELOP_LABEL, detectToolkit } from "../../src/detect/toolkit.js";
 import { maskPython, setupCallBody, versionFromSetupPy, versionFromVersionPy } from "../../src/detect/version-files.js";
-import { QUERY_TIMEOUT_MS, bareEnv, cleanupTempDirs, fixture, tempDir, writeFiles } from "./helpers.js";
+import { QUERY_TIMEOUT_MS, bareEnv, cleanupTempDirs, fixture, tempDir, writeFiles } from "../helpers/detect.js";
 
 afterAll(cleanupTempDirs);
 

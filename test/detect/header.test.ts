@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { computeVerdict, formatEnvironmentHeader, normalizePaddleVersion } from "../../src/detect/index.js";
-import type { Environment, PaddleInfo, ToolkitInfo } from "../../src/detect/index.js";
+import type { Environment, PaddleInfo, ToolkitInfo } from "../../src/model.js";
 import { DEVELOP_LABEL } from "../../src/detect/toolkit.js";
 
 function paddle(raw: string, extra: Partial<PaddleInfo> = {}): PaddleInfo {

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { detectEnvironment, DetectUsageError, detectEnvironmentWith } from "../../src/detect/index.js";
 import { execFileRunner, inspectInterpreter, locatePython, type Runner } from "../../src/detect/interpreter.js";
 import { QUERY_MARKER } from "../../src/detect/query-script.js";
-import { QUERY_TIMEOUT_MS, addDist, bareEnv, cleanupTempDirs, fixture, makeVenv, tempDir, writeFiles, writeScript } from "./helpers.js";
+import { QUERY_TIMEOUT_MS, addDist, bareEnv, cleanupTempDirs, fixture, makeVenv, tempDir, writeFiles, writeScript } from "../helpers/detect.js";
 
 afterAll(cleanupTempDirs);
 

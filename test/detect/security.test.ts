@@ -6,7 +6,7 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectEnvironment } from "../../src/detect/index.js";
-import { QUERY_TIMEOUT_MS, addDist, bareEnv, cleanupTempDirs, makeVenv, tempDir, writeFiles } from "./helpers.js";
+import { QUERY_TIMEOUT_MS, addDist, bareEnv, cleanupTempDirs, makeVenv, tempDir, writeFiles } from "../helpers/detect.js";
 
 afterAll(cleanupTempDirs);
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizePaddleVersion, supportsFullGraphKeyword } from "../../src/detect/index.js";
 import { convertsWithSot, coreVersion } from "../../src/detect/versions.js";
-import type { PaddleInfo } from "../../src/detect/index.js";
+import type { PaddleInfo } from "../../src/model.js";
 
 function info(raw: string): PaddleInfo {
   const n = normalizePaddleVersion(raw);

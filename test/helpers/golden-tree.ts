@@ -5,7 +5,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { runTool, type ToolRun } from "../support/export-run.js";
+import { runTool, type ToolRun } from "./export-run.js";
 import { changedFiles, copyTree, removeTree, snapshot } from "./cli.js";
 
 export const updateGolden = process.env.UPDATE_GOLDEN === "1";

@@ -13,7 +13,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
-import { type PythonResult, runPython } from "../support/run-python.js";
+import { type PythonResult, runPython } from "../helpers/run-python.js";
 import { COMMON_PINS, type PaddleRelease, TOOLKITS } from "./matrix.js";
 
 export const CACHE_DIR =

@@ -10,7 +10,7 @@ export interface PaddleRelease {
   version: string;
   /** Why it is in the matrix. */
   why: string;
-  /** The stand-in row (test/support/fake-paddle.ts) that covers it when there is no wheel. */
+  /** The stand-in row (test/helpers/fake-paddle.ts) that covers it when there is no wheel. */
   standIn: string;
 }
 

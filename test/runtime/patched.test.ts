@@ -29,8 +29,8 @@ import {
   type ExportResult,
   type FakeCheckout,
   type ToolRun,
-} from "../support/export-run.js";
-import { disposeFakePaddles, fakePaddlePath, findRelease, PADDLE_RELEASES, sotErrorText } from "../support/fake-paddle.js";
+} from "../helpers/export-run.js";
+import { disposeFakePaddles, fakePaddlePath, findRelease, PADDLE_RELEASES, sotErrorText } from "../helpers/fake-paddle.js";
 import { pool } from "../helpers/pool.js";
 
 const RELEASES = PADDLE_RELEASES.map((r) => r.release);

@@ -16,9 +16,9 @@ import {
   SOT_METHODS,
   SOT_PROPERTIES,
   sotErrorText,
-} from "../support/fake-paddle.js";
-import { describeRun, FAKE_CHECKOUTS, checkoutPath, hasSsodTrainer, runExport, runTrain } from "../support/export-run.js";
-import { runPythonCode, type PythonResult } from "../support/run-python.js";
+} from "../helpers/fake-paddle.js";
+import { describeRun, FAKE_CHECKOUTS, checkoutPath, hasSsodTrainer, runExport, runTrain } from "../helpers/export-run.js";
+import { runPythonCode, type PythonResult } from "../helpers/run-python.js";
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const GUARD_PY = join(REPO_ROOT, "patches", "full-graph", "guard.py");

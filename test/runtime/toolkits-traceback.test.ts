@@ -21,10 +21,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixBytes } from "../../src/rewrite/fix-bytes.js";
 import { planFromTracebackText, type TracebackPlan } from "../../src/traceback/index.js";
 import { copyTree, removeTree } from "../helpers/cli.js";
-import { describeRun, runTool, type ToolRun } from "../support/export-run.js";
-import { disposeFakePaddles, fakePaddlePath, PADDLE_RELEASES, sotErrorText } from "../support/fake-paddle.js";
-import type { PythonResult } from "../support/run-python.js";
-import { findToolkit, runToolkitExport, runToolkitScript, toolkitPath, type ToolkitRunResult } from "../support/toolkits.js";
+import { describeRun, runTool, type ToolRun } from "../helpers/export-run.js";
+import { disposeFakePaddles, fakePaddlePath, PADDLE_RELEASES, sotErrorText } from "../helpers/fake-paddle.js";
+import type { PythonResult } from "../helpers/run-python.js";
+import { findToolkit, runToolkitExport, runToolkitScript, toolkitPath, type ToolkitRunResult } from "../helpers/toolkits.js";
 
 const RELEASES = PADDLE_RELEASES.map((r) => r.release);
 const THE_ERROR = `RuntimeError: ${sotErrorText("main_program")}`;

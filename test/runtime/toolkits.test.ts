@@ -18,10 +18,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { copyTree, removeTree } from "../helpers/cli.js";
-import { describeRun, runTool, type ToolRun } from "../support/export-run.js";
-import { disposeFakePaddles, fakePaddlePath, findRelease, PADDLE_RELEASES, sotErrorText } from "../support/fake-paddle.js";
-import type { PythonResult } from "../support/run-python.js";
-import { FAKE_TOOLKITS, runToolkitExport, runToolkitScript, toolkitPath, type ToolkitRunResult } from "../support/toolkits.js";
+import { describeRun, runTool, type ToolRun } from "../helpers/export-run.js";
+import { disposeFakePaddles, fakePaddlePath, findRelease, PADDLE_RELEASES, sotErrorText } from "../helpers/fake-paddle.js";
+import type { PythonResult } from "../helpers/run-python.js";
+import { FAKE_TOOLKITS, runToolkitExport, runToolkitScript, toolkitPath, type ToolkitRunResult } from "../helpers/toolkits.js";
 import { pool } from "../helpers/pool.js";
 
 const RELEASES = PADDLE_RELEASES.map((r) => r.release);

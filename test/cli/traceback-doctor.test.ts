@@ -3,9 +3,9 @@
 // fix; doctor tells the state before and after.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changedFiles, copyTree, removeTree, runCli, ROOT, snapshot } from "./helpers/cli.js";
-import { runExport } from "./support/export-run.js";
-import { disposeFakePaddles } from "./support/fake-paddle.js";
+import { changedFiles, copyTree, removeTree, runCli, ROOT, snapshot } from "../helpers/cli.js";
+import { runExport } from "../helpers/export-run.js";
+import { disposeFakePaddles } from "../helpers/fake-paddle.js";
 
 const SAMPLE = path.join(ROOT, "fixtures/checkouts/ppdet-2.7/input");
 let work: string;

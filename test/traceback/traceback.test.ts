@@ -7,12 +7,12 @@
 import { readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadPatch } from "../src/patches.js";
-import { fixSource } from "../src/rewrite/fix-source.js";
-import { mapFrames, parseTraceback, planFromTraceback, planFromTracebackText, tracebackExitCode, formatTracebackPlan } from "../src/traceback/index.js";
-import { checkoutPath } from "./support/export-run.js";
-import { toolkitPath } from "./support/toolkits.js";
-import { removeTempDirs, tempDir, tempTree } from "./helpers/temp.js";
+import { loadPatch } from "../../src/patches.js";
+import { fixSource } from "../../src/rewrite/fix-source.js";
+import { mapFrames, parseTraceback, planFromTraceback, planFromTracebackText, tracebackExitCode, formatTracebackPlan } from "../../src/traceback/index.js";
+import { checkoutPath } from "../helpers/export-run.js";
+import { toolkitPath } from "../helpers/toolkits.js";
+import { removeTempDirs, tempDir, tempTree } from "../helpers/temp.js";
 
 const PPDET = checkoutPath("ppdet-2.7");
 const SEG = toolkitPath("paddleseg");

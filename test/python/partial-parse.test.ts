@@ -7,13 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { topLevelChunks } from "../src/python/chunks.js";
-import { excerptAround, PartialPlan } from "../src/python/partial-parse.js";
-import { firstSyntaxError, parsePython } from "../src/python/parser.js";
-import { fixSource, type FixSourceOptions } from "../src/rewrite/fix-source.js";
-import { modules } from "./property/modules.js";
+import { topLevelChunks } from "../../src/python/chunks.js";
+import { excerptAround, PartialPlan } from "../../src/python/partial-parse.js";
+import { firstSyntaxError, parsePython } from "../../src/python/parser.js";
+import { fixSource, type FixSourceOptions } from "../../src/rewrite/fix-source.js";
+import { modules } from "../helpers/generated-modules.js";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** The first line of each chunk. */
 function heads(text: string): string[] {

@@ -1,8 +1,8 @@
 // The byte prefilter decides which files are parsed at all: it must pass every
 // spelling a call or import can take, and may drop mentions that cannot be one.
 import { describe, expect, it } from "vitest";
-import { fixBytes } from "../src/rewrite/fix-bytes.js";
-import { mentionsName } from "../src/python/prefilter.js";
+import { fixBytes } from "../../src/rewrite/fix-bytes.js";
+import { mentionsName } from "../../src/python/prefilter.js";
 
 const NAME = Buffer.from("to_static");
 const passes = (s: string) => mentionsName(Buffer.from(s), NAME);
@@ -39,7 +39,7 @@ describe("mentionsName (byte prefilter)", () => {
 
 describe("mayContainSite (the same rule on text)", () => {
   it("agrees with the byte prefilter on every sample, including non-ASCII neighbours", async () => {
-    const { mayContainSite } = await import("../src/python/prefilter.js");
+    const { mayContainSite } = await import("../../src/python/prefilter.js");
     const samples = [
       "m = paddle.jit.to_static(model)",
       "model = apply_to_static(cfg, model)",

@@ -5,12 +5,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { detectEnvironment, type Environment } from "../src/detect/index.js";
-import { doctorReport, doctorSummary, shellQuote } from "../src/report/doctor.js";
-import { fixPaths } from "../src/engine.js";
-import { copyTree, removeTree } from "./helpers/cli.js";
-import { checkoutPath } from "./support/export-run.js";
-import { toolkitPath } from "./support/toolkits.js";
+import { detectEnvironment } from "../../src/detect/index.js";
+import type { Environment } from "../../src/model.js";
+import { doctorReport, doctorSummary, shellQuote } from "../../src/report/doctor.js";
+import { fixPaths } from "../../src/engine.js";
+import { copyTree, removeTree } from "../helpers/cli.js";
+import { checkoutPath } from "../helpers/export-run.js";
+import { toolkitPath } from "../helpers/toolkits.js";
 
 const temps: string[] = [];
 afterAll(() => {

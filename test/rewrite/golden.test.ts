@@ -5,11 +5,11 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixBytes } from "../src/rewrite/fix-bytes.js";
-import { applyEdits } from "../src/rewrite/edits.js";
-import { fixSource } from "../src/rewrite/fix-source.js";
+import { fixBytes } from "../../src/rewrite/fix-bytes.js";
+import { applyEdits } from "../../src/rewrite/edits.js";
+import { fixSource } from "../../src/rewrite/fix-source.js";
 
-const CASES = path.resolve(__dirname, "../fixtures/cases");
+const CASES = path.resolve(__dirname, "../../fixtures/cases");
 const update = process.env.UPDATE_GOLDEN === "1";
 
 describe.each(readdirSync(CASES).sort())("fixtures/cases/%s", (name) => {

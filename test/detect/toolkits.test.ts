@@ -3,11 +3,11 @@
 // used for its version. Trees are written to temp folders per test.
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { findCheckout } from "../src/detect/layout.js";
-import { detectToolkit } from "../src/detect/toolkit.js";
-import { assignedVersion, tomlTable, versionFromPyproject, versionFromText } from "../src/detect/version-files.js";
-import type { RawDist } from "../src/detect/metadata.js";
-import { removeTempDirs, tempTree } from "./helpers/temp.js";
+import { findCheckout } from "../../src/detect/layout.js";
+import { detectToolkit } from "../../src/detect/toolkit.js";
+import { assignedVersion, tomlTable, versionFromPyproject, versionFromText } from "../../src/detect/version-files.js";
+import type { RawDist } from "../../src/detect/metadata.js";
+import { removeTempDirs, tempTree } from "../helpers/temp.js";
 
 afterAll(removeTempDirs);
 

@@ -8,11 +8,11 @@ import { mkdirSync, readdirSync, writeFileSync, chmodSync, existsSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { tempDir as makeTempDir } from "../helpers/temp.js";
+import { tempDir as makeTempDir } from "./temp.js";
 
 export const FIXTURES = fileURLToPath(new URL("../../fixtures/detect/", import.meta.url));
 
-export { removeTempDirs as cleanupTempDirs, writeTree as writeFiles } from "../helpers/temp.js";
+export { removeTempDirs as cleanupTempDirs, writeTree as writeFiles } from "./temp.js";
 
 export function tempDir(prefix = "pfgf-detect-"): string {
   return makeTempDir(prefix);

@@ -13,7 +13,7 @@ import { fixPaths } from "../../src/engine.js";
 import type { FileReport, Report } from "../../src/model.js";
 import { revertBytes } from "../../src/rewrite/fix-bytes.js";
 import { firstSyntaxError, parsePython } from "../../src/python/parser.js";
-import { cleanup, errno, faultyFs, hashes, isTemp, KW, leftoverTemps, NEEDY, tempDir, writeTree } from "./helpers.js";
+import { cleanup, errno, faultyFs, hashes, isTemp, KW, leftoverTemps, NEEDY, tempDir, writeTree } from "../helpers/fs.js";
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 const latin1 = Buffer.from(`# -*- coding: latin-1 -*-\n# Auteur: José Müller\n${NEEDY}`, "latin1");

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { fixPaths } from "../../src/engine.js";
 import { nodeFs, readRegularFile } from "../../src/files/fs-layer.js";
 import { ChangedOnDiskError, contentHash, replaceFile, WriteError } from "../../src/files/write.js";
-import { cleanup, errno, faultyFs, isTemp, leftoverTemps, modeOf, NEEDY, tempDir, writeTree } from "./helpers.js";
+import { cleanup, errno, faultyFs, isTemp, leftoverTemps, modeOf, NEEDY, tempDir, writeTree } from "../helpers/fs.js";
 
 afterAll(cleanup);
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPatch } from "../../src/patches.js";
 import { changedFiles, copyTree, removeTree, ROOT, runCli, snapshot } from "../helpers/cli.js";
-import { cleanup, KW, NEEDY, tempDir, writeTree } from "./helpers.js";
+import { cleanup, KW, NEEDY, tempDir, writeTree } from "../helpers/fs.js";
 
 afterAll(cleanup);
 

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
-import { cleanup, hashes, NEEDY, tempDir, writeTree } from "./helpers.js";
+import { cleanup, hashes, NEEDY, tempDir, writeTree } from "../helpers/fs.js";
 
 afterAll(cleanup);
 

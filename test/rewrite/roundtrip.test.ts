@@ -7,8 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fixBytes, revertBytes } from "../../src/rewrite/fix-bytes.js";
 import { firstSyntaxError, parsePython } from "../../src/python/parser.js";
-import { modules, negativeModules, render, type Module } from "./modules.js";
-import { pythonSyntaxErrors } from "./python.js";
+import { modules, negativeModules, render, type Module } from "../helpers/generated-modules.js";
+import { pythonSyntaxErrors } from "../helpers/generated-python.js";
 
 const SEED = 20_240_611;
 const RUNS = 400;

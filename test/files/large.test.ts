@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { fixPaths } from "../../src/engine.js";
-import { cleanup, KW, NEEDY, tempDir, writeTree } from "./helpers.js";
+import { cleanup, KW, NEEDY, tempDir, writeTree } from "../helpers/fs.js";
 
 afterAll(cleanup);
 

@@ -21,7 +21,7 @@ import {
   tempDir,
   writeFiles,
   type Run,
-} from "./helpers/precommit.js";
+} from "../helpers/precommit.js";
 
 const CASES = path.join(ROOT, "fixtures/cases");
 /** Needs the fix. */
@@ -39,7 +39,7 @@ const INSTALL_TIMEOUT = 600_000;
 const version = preCommitVersion();
 // Missing pre-commit: skipped on a developer's machine (with a note), a failure in CI.
 const skip = version === null && !process.env.CI;
-if (skip) console.warn("test/precommit.test.ts skipped: pre-commit is not installed (apt-get install pre-commit)");
+if (skip) console.warn("test/cli/precommit.test.ts skipped: pre-commit is not installed (apt-get install pre-commit)");
 
 afterAll(cleanupTempDirs);
 

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { fixPaths } from "../../src/engine.js";
 import { fixBytes } from "../../src/rewrite/fix-bytes.js";
 import { CLI } from "../helpers/cli.js";
-import { cleanup, faultyFs, leftoverTemps, NEEDY, tempDir, writeTree } from "./helpers.js";
+import { cleanup, faultyFs, leftoverTemps, NEEDY, tempDir, writeTree } from "../helpers/fs.js";
 
 afterAll(cleanup);
 

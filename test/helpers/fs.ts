@@ -4,14 +4,14 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import type { FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { nodeFs, type FsLayer } from "../../src/files/fs-layer.js";
-import { tempDir as makeTempDir } from "../helpers/temp.js";
+import { tempDir as makeTempDir } from "./temp.js";
 
 /** An export call the tool fixes with the default options. */
 export const NEEDY =
   "import paddle\n\n\ndef export(model, spec, path):\n    static = paddle.jit.to_static(model, input_spec=spec)\n    paddle.jit.save(static, path)\n";
 export const KW = "**_paddle_full_graph_kwargs()";
 
-export { removeTempDirs as cleanup, writeTree } from "../helpers/temp.js";
+export { removeTempDirs as cleanup, writeTree } from "./temp.js";
 
 export function tempDir(prefix = "pfgf-safety-"): string {
   return makeTempDir(prefix);

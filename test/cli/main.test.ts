@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { changedFiles, copyTree, removeTree, runCli, ROOT, snapshot } from "./helpers/cli.js";
+import { changedFiles, copyTree, removeTree, runCli, ROOT, snapshot } from "../helpers/cli.js";
 
 const CASES = path.join(ROOT, "fixtures/cases");
 const ANSI = /\x1b\[[0-9;]*m/;
@@ -222,7 +222,7 @@ describe("--format github", () => {
 describe("a reader that stops early (`| head`)", () => {
   it("ends the output quietly: no stack trace, no error exit", async () => {
     const { spawn } = await import("node:child_process");
-    const { CLI } = await import("./helpers/cli.js");
+    const { CLI } = await import("../helpers/cli.js");
     // Enough pending fixes that the diff outgrows the pipe's buffer.
     const needy = readFileSync(path.join(CASES, "import-paddle/input.py"));
     mkdirSync(path.join(work, "many"));
