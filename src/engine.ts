@@ -11,7 +11,9 @@
 import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
 import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from "./files/walk.js";
+import { supportsFullGraphKeyword } from "./detect/versions.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
+import type { BareKeywordPolicy } from "./rewrite/fix-source.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
 import type { Environment, FileCode, FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
@@ -26,8 +28,10 @@ export interface FixPathsOptions extends WalkOptions {
   style?: FixStyle;
   /** Paths in the report are relative to this folder. */
   cwd?: string;
-  /** Attached to the report as is (see detectEnvironment). */
+  /** Attached to the report as is (see detectEnvironment); its Paddle decides what a bare full_graph=True gets. */
   environment?: Environment | null;
+  /** Guard upstream's bare full_graph=True whatever the Paddle (--guard-bare-keyword). */
+  guardBareKeywords?: boolean;
   /** Once aborted, no new file is started (see the header). */
   signal?: AbortSignal;
   /** Files larger than this are reported and left alone (default 64 MiB). */
@@ -125,7 +129,8 @@ function fixOutcome(
   force: ReadonlyMap<number, string> | undefined,
 ): Outcome {
   // Nothing is written in check mode, so the result need not be re-parsed.
-  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, verify: mode !== "check" });
+  const bareKeyword = bareKeywordPolicy(options.environment ?? null, Boolean(options.guardBareKeywords));
+  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check" });
   return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
 }
 
@@ -135,6 +140,18 @@ function revertOutcome(bytes: Buffer, mode: Mode): Outcome {
   const reason = result.status === "changed" ? revertReason(revert, mode === "write") : result.reason;
   const code = result.status === "changed" ? "file/reverted" : result.code;
   return { ...result, code, reason, sites: [], ...(result.status === "unchanged" ? {} : { revert }) };
+}
+
+/**
+ * What upstream's bare full_graph=True gets: guarded when asked, or when the
+ * effective Paddle (flag, installed, or the checkout's pin) rejects it
+ * (before 2.5); left alone when that Paddle accepts it or is unknown.
+ */
+export function bareKeywordPolicy(environment: Environment | null, asked: boolean): BareKeywordPolicy {
+  const paddle = environment?.paddle ?? null;
+  const name = paddle ? (paddle.develop ? "develop" : paddle.raw) : null;
+  if (asked) return { action: "guard", paddle: name, asked: true };
+  return { action: supportsFullGraphKeyword(paddle) === false ? "guard" : "keep", paddle: name };
 }
 
 /** `removed the guard block and 2 keywords` (or `would remove ...`). */

@@ -35,6 +35,7 @@ export const SITE_CODES = [
   "other/not-on-export-path",
   "already-fixed/guard",
   "already-fixed/upstream-unguarded",
+  "upstream/bare-keyword-rejected",
   "needs-review/full-graph-value",
   "needs-review/forwards-kwargs",
   "needs-review/generator-argument",
@@ -102,11 +103,17 @@ export interface PaddleInfo {
   distribution: string | null;
   /** Interpreter path used (null when given by flag). */
   python: string | null;
-  source: "flag" | "importlib" | "site-packages";
+  /**
+   * Where it was found: the flag, the installed metadata, or (when neither
+   * gives one) what the checkout pins in its requirements.
+   */
+  source: "flag" | "importlib" | "site-packages" | "checkout";
   /** True for 0.0.0: develop/untagged builds, treated as the NEWEST release. */
   develop: boolean;
   /** Further paddle distributions installed in the same interpreter. */
   others: PaddleDistribution[];
+  /** With source "checkout": the requirement it came from, and whether it is an exact pin or a range's lower bound. */
+  pin?: { file: string; requirement: string; bound: "exact" | "lower-bound" };
 }
 
 /**

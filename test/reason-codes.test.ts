@@ -29,6 +29,10 @@ const EXAMPLES: Record<SiteCode, { source: string; options?: FixSourceOptions }>
   "other/not-on-export-path": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m)\n" },
   "already-fixed/guard": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m, **_paddle_full_graph_kwargs())\n" },
   "already-fixed/upstream-unguarded": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m, full_graph=True)\n" },
+  "upstream/bare-keyword-rejected": {
+    source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m, full_graph=True)\n",
+    options: { bareKeyword: { action: "guard", paddle: "2.4.2" } },
+  },
   "needs-review/full-graph-value": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m, full_graph=False)\n" },
   "needs-review/forwards-kwargs": { source: "import paddle\ndef f(m, **kw):\n    return paddle.jit.to_static(m, **kw)\n" },
   "needs-review/generator-argument": { source: "import paddle\ndef f(ms):\n    return paddle.jit.to_static(m for m in ms)\n" },

@@ -29,6 +29,7 @@ function program(done: (code: Promise<number>) => void): Command {
         .choices(["guarded", "plain"])
         .default("guarded"),
     )
+    .option("--guard-bare-keyword", "also guard upstream's bare full_graph=True where the Paddle in use is unknown or accepts it (by default only where it rejects it: before 2.5)")
     .option("--from-traceback <file>", "fix the to_static calls behind a pasted traceback's full_graph RuntimeError (- reads stdin); the path argument is the checkout root")
     .version(packageVersion(), "-V, --version")
     // Options after `doctor` are doctor's own, not the main command's.
@@ -91,6 +92,7 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       revert: opts.revert,
       all: opts.all,
       style: opts.style,
+      guardBareKeywords: opts.guardBareKeyword,
       exclude: opts.exclude,
       forceExclude: opts.forceExclude,
       environment,

@@ -26,6 +26,7 @@ export interface CliOptions {
   python?: string;
   detect: boolean;
   fromTraceback?: string;
+  guardBareKeyword?: boolean;
 }
 
 export interface DoctorCliOptions {

@@ -42,6 +42,7 @@ export async function runFromTraceback(paths: string[], mode: Mode, format: stri
     all: opts.all,
     style: opts.style,
     environment,
+    guardBareKeywords: opts.guardBareKeyword,
     signal,
     force: plan.force,
   });

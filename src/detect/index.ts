@@ -7,6 +7,7 @@
 import { detectToolkit } from "./toolkit.js";
 import { inspectInterpreter, locatePython, type InterpreterReport, type Runner } from "./interpreter.js";
 import { paddleFromDistributions, paddleFromFlag } from "./paddle.js";
+import { findPaddlePin, paddleFromPin } from "./pins.js";
 import { computeVerdict } from "./verdict.js";
 import type { Environment, PaddleInfo } from "../model.js";
 import type { DetectOptions } from "./types.js";
@@ -51,6 +52,11 @@ export async function detectEnvironmentWith(opts: DetectOptions, runner?: Runner
   }
   const detection = await detectToolkit(opts.root, report ? report.dists : null);
   warnings.push(...detection.warnings);
+  // The effective Paddle: the flag, else the installed one, else the checkout's pin.
+  if (paddle === null) {
+    const pinned = await findPaddlePin([opts.root, detection.info.base ?? opts.root]);
+    if (pinned) paddle = paddleFromPin(pinned, opts.root);
+  }
 
   return {
     paddle,

@@ -53,6 +53,11 @@ function paddlePart(p: PaddleInfo | null, interpreter: InterpreterInfo | null | 
     return "Paddle not found (no Python interpreter found; use --python or --paddle-version)";
   }
   if (p.source === "flag") return `Paddle ${paddleName(p)} (--paddle-version ${p.raw})`;
+  if (p.source === "checkout" && p.pin) {
+    const how = p.pin.bound === "exact" ? "pinned by" : "the lower bound of";
+    const none = interpreter ? `none installed for ${interpreter.path}` : "no Python interpreter found";
+    return `Paddle ${paddleName(p)} (${how} ${p.pin.file}: ${p.pin.requirement}; ${none})`;
+  }
   const dist = p.raw === p.version ? p.distribution : `${p.distribution} ${p.raw}`;
   const more = p.others.length > 0 ? `, +${p.others.length} more` : "";
   return `Paddle ${paddleName(p)} (${dist}, ${p.python}${more})`;

@@ -175,3 +175,47 @@ export function versionFromText(text: string): string | null {
   }
   return null;
 }
+
+/** A Paddle requirement a checkout states: `paddlepaddle-gpu==2.4.2`, `paddlepaddle>=2.4.0`. */
+export interface PaddlePin {
+  /** The requirement as written, e.g. `paddlepaddle-gpu==2.4.2`. */
+  requirement: string;
+  /** The version it names: the pinned one, or the lower bound of a range. */
+  raw: string;
+  bound: "exact" | "lower-bound";
+}
+
+// A paddlepaddle distribution name, then `==`/`===` (exact) or `>=`/`~=` (a
+// lower bound); extras, other clauses and markers after it are ignored.
+const PADDLE_REQUIREMENT = /(?<![\w.-])(paddlepaddle(?:[-_][a-z0-9_]+)?)(?:\[[^\]]*\])?\s*(===|==|>=|~=)\s*([0-9][0-9A-Za-z.+!-]*)/i;
+
+/** The first Paddle requirement in one requirement line or string, or null. */
+export function paddlePinIn(requirement: string): PaddlePin | null {
+  const m = PADDLE_REQUIREMENT.exec(requirement);
+  if (!m) return null;
+  const raw = m[3].replace(/\.$/, "");
+  return { requirement: m[0].replace(/\s+/g, ""), raw, bound: m[2] === "==" || m[2] === "===" ? "exact" : "lower-bound" };
+}
+
+/** requirements*.txt: the first non-comment line that names a Paddle requirement. */
+export function paddlePinFromRequirements(text: string): PaddlePin | null {
+  for (const line of text.split(/\r?\n/)) {
+    const code = line.replace(/(^|\s)#.*$/, "").trim();
+    if (!code || code.startsWith("-")) continue;
+    const pin = paddlePinIn(code);
+    if (pin) return pin;
+  }
+  return null;
+}
+
+/** setup.py or pyproject.toml: the first string literal (outside comments) that names a Paddle requirement. */
+export function paddlePinFromStrings(text: string): PaddlePin | null {
+  const masked = maskPython(text);
+  for (const m of text.matchAll(/'([^'\n]*)'|"([^"\n]*)"/g)) {
+    // A quote inside a comment is blanked in the masked text: skip it.
+    if (masked[m.index] !== m[0][0]) continue;
+    const pin = paddlePinIn(m[1] ?? m[2] ?? "");
+    if (pin) return pin;
+  }
+  return null;
+}

@@ -1,8 +1,11 @@
 // What a site already passes: the patch's keyword, the guard, or **kwargs.
 import type { SiteCode } from "../model.js";
+import type { SyntaxNode } from "./parser.js";
 import type { CallSite } from "./sites.js";
 
-export type ArgumentState = { kind: "open" } | { kind: "already-fixed" | "needs-review"; code: SiteCode; reason: string };
+export type ArgumentState =
+  | { kind: "open" }
+  | { kind: "already-fixed" | "needs-review"; code: SiteCode; reason: string; bareKeyword?: SyntaxNode };
 
 export function argumentState(site: CallSite, keyword: string, value: string, guardFunction: string): ArgumentState {
   if (!site.args) return { kind: "open" };
@@ -20,11 +23,14 @@ export function argumentState(site: CallSite, keyword: string, value: string, gu
               kind: "already-fixed",
               code: "already-fixed/upstream-unguarded",
               reason: `already passes ${keyword}=${value} (unguarded: Paddle 2.3/2.4 reject it with TypeError)`,
+              bareKeyword: arg,
             }
           : { kind: "needs-review", code: "needs-review/full-graph-value", reason: `passes ${keyword}=${val} explicitly` };
       }
     } else if (arg.type === "dictionary_splat") {
-      const inner = arg.namedChildren[0];
+      // `**(guard())` is the form a guarded bare keyword takes (call-site.ts).
+      let inner = arg.namedChildren[0];
+      if (inner?.type === "parenthesized_expression" && inner.namedChildCount === 1) inner = inner.namedChildren[0];
       const fn = inner?.type === "call" ? inner.childForFieldName("function")?.text : null;
       if (fn === guardFunction) {
         return { kind: "already-fixed", code: "already-fixed/guard", reason: `already passes ${keyword} through the paddle-fullgraph-fix guard` };

@@ -22,7 +22,10 @@ export type DoctorStatus =
   | "will-fail"
   /** Unfixed export-path sites, but none that dies here (no program read, or a Paddle without SOT). */
   | "pending"
-  /** Nothing to fix, but an unguarded `full_graph=True` breaks the installed Paddle (2.3/2.4). */
+  /**
+   * An export-path call passes a bare `full_graph=True` that the Paddle in use
+   * (2.3/2.4) rejects with TypeError: said first, whatever else is pending.
+   */
   | "keyword-rejected"
   /** Nothing to fix on the export path. */
   | "clean";
@@ -40,8 +43,10 @@ export interface DoctorSummary {
   pending: SiteRef[];
   /** Of those, the ones whose result is read through an attribute SOT refuses. */
   required: SiteRef[];
-  /** Sites that pass a bare full_graph=True (Paddle 2.3/2.4 reject it). */
+  /** Sites that pass a bare full_graph=True left as it is (Paddle 2.3/2.4 reject it). */
   unguarded: SiteRef[];
+  /** Pending sites whose bare full_graph=True the Paddle in use rejects: the fix guards them. */
+  rejected: SiteRef[];
   /** Sites left alone by default (training-time conversions and the like). */
   skipped: SiteRef[];
   needsReview: SiteRef[];
@@ -65,6 +70,7 @@ function sitesOf(report: Report, test: (s: SiteReport) => boolean): SiteRef[] {
 export function doctorSummary(environment: Environment | null, report: Report, options: DoctorOptions = {}): DoctorSummary {
   const pending = sitesOf(report, (s) => s.action === "would-fix");
   const required = pending.filter((r) => r.site.class === "required");
+  const rejected = pending.filter((r) => r.site.code === "upstream/bare-keyword-rejected" && r.site.class !== "other");
   const unguarded = sitesOf(report, (s) => s.code === "already-fixed/upstream-unguarded");
   const skipped = sitesOf(report, (s) => s.action === "skipped");
   const needsReview = sitesOf(report, (s) => s.action === "needs-review");
@@ -74,14 +80,15 @@ export function doctorSummary(environment: Environment | null, report: Report, o
   const rejects = paddle !== null && !supportsFullGraphKeyword(paddle);
 
   let status: DoctorStatus = "clean";
-  if (required.length > 0 && verdict !== "not-affected") status = "will-fail";
+  if (rejected.length > 0) status = "keyword-rejected";
+  else if (required.length > 0 && verdict !== "not-affected") status = "will-fail";
   else if (pending.length > 0) status = "pending";
   else if (unguarded.length > 0 && rejects) status = "keyword-rejected";
 
   const command = options.command ?? DEFAULT_COMMAND;
   const root = shellQuote(options.root ?? ".");
   const fixCommand = pending.length > 0 ? `${command} ${root}` : null;
-  return { status, exitCode: status === "clean" ? 0 : 1, pending, required, unguarded, skipped, needsReview, troubled, fixCommand };
+  return { status, exitCode: status === "clean" ? 0 : 1, pending, required, unguarded, rejected, skipped, needsReview, troubled, fixCommand };
 }
 
 const where = (r: SiteRef) => `${r.path}:${r.site.line}:${r.site.column}`;
@@ -127,6 +134,12 @@ export function doctorReport(environment: Environment | null, report: Report, op
       }
       break;
     case "keyword-rejected":
+      if (s.rejected.length > 0) {
+        lines.push(
+          `Export:    WILL fail with Paddle ${paddleName}: ${plural(s.rejected.length, "export call passes", "export calls pass")} a bare full_graph=True, which Paddle before 2.5 rejects with TypeError (${s.rejected.map(where).slice(0, 3).join(", ")}). The fix guards ${s.rejected.length === 1 ? "it" : "them"}.`,
+        );
+        break;
+      }
       lines.push(
         `Export:    WILL fail with Paddle ${paddleName}: ${plural(s.unguarded.length, "call passes", "calls pass")} a bare full_graph=True, which Paddle before 2.5 rejects with TypeError (${s.unguarded.map(where).join(", ")}). This tool leaves an existing keyword alone: remove it or upgrade Paddle to 2.5 or newer.`,
       );

@@ -6,7 +6,9 @@
 //   f()                <-> f(KW)
 //   @decorator         <-> @decorator(KW)
 // A keyword found in any other shape (moved by hand) is removed with one
-// adjacent comma and reported as irregular.
+// adjacent comma and reported as irregular. Upstream's bare keyword, where
+// the Paddle in use rejects it, is replaced in place, and back:
+//   f(m, full_graph=True) <-> f(m, **(KW))   (the parentheses mark it)
 import type { SyntaxNode } from "../python/parser.js";
 import { leadingWhitespace } from "../python/conventions.js";
 import type { CallSite } from "../python/sites.js";
@@ -33,6 +35,16 @@ export function keywordInsertion(text: string, site: CallSite, keyword: string, 
   let indent = leadingWhitespace(text, comma.startIndex);
   if (comma.startPosition.row === open.startPosition.row) indent += indentUnit;
   return insertion(offset, `${eol}${indent}${keyword},`);
+}
+
+/** Upstream's bare `full_graph=True` (the keyword_argument node) becomes the guarded keyword, parenthesised. */
+export function bareKeywordGuard(keywordArgument: SyntaxNode, guardCall: string): Edit {
+  return { start: keywordArgument.startIndex, end: keywordArgument.endIndex, text: `**(${guardCall})` };
+}
+
+/** `**(KW)` (the dictionary_splat node) becomes the bare keyword it replaced. */
+export function bareKeywordRestore(splat: SyntaxNode, bare: string): Edit {
+  return { start: splat.startIndex, end: splat.endIndex, text: bare };
 }
 
 function trailingComma(args: SyntaxNode, last: SyntaxNode): SyntaxNode | null {

@@ -14,7 +14,7 @@ import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
 import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "../python/partial-parse.js";
 import { ScopeFacts } from "../python/scope-facts.js";
 import { calleeWords, findSites, type CallSite } from "../python/sites.js";
-import { keywordInsertion } from "./call-site.js";
+import { bareKeywordGuard, keywordInsertion } from "./call-site.js";
 import { applyEdits, editedSpans } from "./edits.js";
 import { guardInsertion } from "./guard.js";
 import { selectFix, type Decision } from "./select.js";
@@ -34,6 +34,13 @@ export interface FixSourceOptions {
    */
   force?: ReadonlyMap<number, string>;
   /**
+   * Upstream's bare `full_graph=True`: `guard` rewrites it into the guarded
+   * form (the effective Paddle rejects it, or the user asked: `asked`), `keep`
+   * leaves it (default). `paddle` names the effective release for the
+   * reason, null when unknown.
+   */
+  bareKeyword?: BareKeywordPolicy;
+  /**
    * Re-parse the result and refuse an edit that would add a syntax error
    * (default true). A --check run, which writes nothing, may skip it.
    */
@@ -44,6 +51,12 @@ export interface FixSourceOptions {
    * Infinity parses every file whole).
    */
   partialParseMinChars?: number;
+}
+
+export interface BareKeywordPolicy {
+  action: "guard" | "keep";
+  paddle: string | null;
+  asked?: boolean;
 }
 
 export interface FixSourceResult {
@@ -97,10 +110,15 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   // Most parsed files need no edit: their conventions are never looked at.
   let conventions: Conventions | null = null;
   const conv = () => (conventions ??= detectConventions(text));
+  const bare: BareKeywordPolicy = options.bareKeyword ?? { action: "keep", paddle: null };
+  // A bare keyword is guarded only through the guard: --style plain writes bare ones itself.
+  const guardBare = bare.action === "guard" && style === "guarded" ? `${patch.guard.function}()` : null;
+  const exactBare = `${patch.keyword}=${patch.value}`;
   const planned = analysis.findings.map((finding) => {
-    const fix = planFix(finding, () => keywordInsertion(source.text, finding.site, keywordText, conv().indent), style);
+    const keyword = () => keywordInsertion(source.text, finding.site, keywordText, conv().indent);
+    const fix = planFix(finding, keyword, style, guardBare, exactBare);
     const decision: Decision = fix ? selectFix(fix, finding.place.line, { unsafe: options.all, promoted: options.force }) : { apply: false };
-    return { finding, fix, decision, report: siteReport(finding, decision) };
+    return { finding, fix, decision, report: siteReport(finding, decision, bare) };
   });
   const applied = planned.filter((p) => p.decision.apply);
   const local = applied.flatMap((p) => p.fix!.edits);
@@ -126,8 +144,14 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
  * keyword for an open site (safe on the export path, unsafe off it), nothing
  * to apply for one a person must review.
  */
-function planFix(finding: Finding, keyword: () => Edit, style: FixStyle): Fix | null {
+function planFix(finding: Finding, keyword: () => Edit, style: FixStyle, guardBare: string | null, exactBare: string): Fix | null {
   const { state, classification } = finding;
+  // Upstream's bare keyword raises TypeError wherever the call runs, so its
+  // guarding is safe for every class; only the exact spelling is rewritten
+  // (--revert gives back exactly that).
+  if (state.kind === "already-fixed" && state.bareKeyword && guardBare && state.bareKeyword.text === exactBare) {
+    return { edits: [bareKeywordGuard(state.bareKeyword, guardBare)], shared: ["guard-block"], applicability: "safe" };
+  }
   if (state.kind === "already-fixed") return null;
   if (state.kind === "needs-review") return { edits: [], shared: [], applicability: "display-only" };
   return {
@@ -137,14 +161,29 @@ function planFix(finding: Finding, keyword: () => Edit, style: FixStyle): Fix | 
   };
 }
 
-function siteReport(finding: Finding, decision: Decision): SiteReport {
+function siteReport(finding: Finding, decision: Decision, bare: BareKeywordPolicy): SiteReport {
   const { place, state, classification } = finding;
+  if (state.kind !== "open" && state.bareKeyword) return bareKeywordReport(place, state.bareKeyword.text, decision.apply, bare);
   if (state.kind !== "open") return { ...place, action: state.kind, code: state.code, reason: state.reason };
   if (!decision.apply) {
     return { ...place, action: "skipped", code: classification.code, reason: `${classification.reason} (--all fixes it too)` };
   }
   if (decision.promotedBecause) return { ...place, action: "fixed", code: "traceback/traced", reason: decision.promotedBecause };
   return { ...place, action: "fixed", code: classification.code, reason: classification.reason };
+}
+
+/** A site passing upstream's bare keyword: guarded here, or left with what the effective Paddle makes of it. */
+function bareKeywordReport(place: Finding["place"], written: string, guarded: boolean, bare: BareKeywordPolicy): SiteReport {
+  if (guarded) {
+    const why = bare.asked ? "guarded (--guard-bare-keyword)" : `Paddle ${bare.paddle} rejects it with TypeError: guarded`;
+    return { ...place, action: "fixed", code: "upstream/bare-keyword-rejected", reason: `passes a bare ${written}; ${why}` };
+  }
+  const unguarded = "unguarded: Paddle 2.3/2.4 reject it with TypeError";
+  let reason: string;
+  if (bare.action === "guard") reason = `already passes ${written} (${unguarded}; left as written: only the exact spelling is guarded, and only with --style guarded)`;
+  else if (bare.paddle) reason = `already passes ${written} (Paddle ${bare.paddle} accepts it; ${unguarded})`;
+  else reason = `already passes ${written} (${unguarded}; the Paddle in use is unknown: --paddle-version or --guard-bare-keyword decides)`;
+  return { ...place, action: "already-fixed", code: "already-fixed/upstream-unguarded", reason };
 }
 
 /** The whole text, seen as the trivial excerpt of itself. */

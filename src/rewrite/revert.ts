@@ -15,7 +15,7 @@
 import type { Edit, FileCode } from "../model.js";
 import { loadPatch, type Patch } from "../patches.js";
 import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
-import { keywordRemoval, type KeywordRemoval } from "./call-site.js";
+import { bareKeywordRestore, keywordRemoval, type KeywordRemoval } from "./call-site.js";
 import { applyEdits, overlapProblem, sortedEdits } from "./edits.js";
 import { guardBlockRemovals, isMarkerComment, markerLines } from "./guard.js";
 import { occurrences } from "./lines.js";
@@ -61,7 +61,7 @@ export function revertSource(text: string, options: RevertSourceOptions = {}): R
 
   const blocks = guardBlockRemovals(text, tree, patch.guard);
   if (typeof blocks === "string") return result({ status: "error", code: NOT_REVERTED, reason: blocks });
-  const keywords = keywordRemovals(text, tree, fn);
+  const keywords = keywordRemovals(text, tree, fn, `${patch.keyword}=${patch.value}`);
   const removals = sortedEdits([...blocks, ...keywords.map((k) => k.removal)]);
   if (!removals.length) return result();
   const overlap = overlapProblem(removals);
@@ -108,10 +108,11 @@ function verify(newText: string, patch: Patch): string | null {
 
 // ------------------------------------------------------------------- keywords
 
-// ------------------------------------------------------------------- keywords
-
-/** Each call of the guard function passed as `**fn()`, with its removal. */
-function keywordRemovals(text: string, tree: Tree, fn: string): KeywordRemoval[] {
+/**
+ * Each call of the guard function passed as `**fn()`, with its removal, and
+ * each `**(fn())` with the bare keyword it replaced.
+ */
+function keywordRemovals(text: string, tree: Tree, fn: string, bare: string): KeywordRemoval[] {
   const out: KeywordRemoval[] = [];
   for (const at of occurrences(text, fn)) {
     const ident = tree.rootNode.descendantForIndex(at, at + fn.length);
@@ -119,9 +120,15 @@ function keywordRemovals(text: string, tree: Tree, fn: string): KeywordRemoval[]
     const call = ident.parent;
     if (call?.type !== "call" || call.childForFieldName("function")?.id !== ident.id) continue;
     const callArgs = call.childForFieldName("arguments");
-    const splat = call.parent;
+    if (!callArgs || callArgs.namedChildCount !== 0) continue;
+    const guarded = call.parent?.type === "parenthesized_expression" && call.parent.namedChildCount === 1 ? call.parent : null;
+    const splat = (guarded ?? call).parent;
     const args = splat?.parent;
-    if (!callArgs || callArgs.namedChildCount !== 0 || splat?.type !== "dictionary_splat" || args?.type !== "argument_list") continue;
+    if (splat?.type !== "dictionary_splat" || args?.type !== "argument_list") continue;
+    if (guarded) {
+      out.push({ removal: bareKeywordRestore(splat, bare), irregular: false });
+      continue;
+    }
     out.push(keywordRemoval(text, args, splat));
   }
   return out;

@@ -87,14 +87,24 @@ describe("doctor on the fake checkouts", () => {
     expect(doctorSummary(environment, report)).toMatchObject({ status: "clean", exitCode: 0, fixCommand: null });
   });
 
-  it("develop with Paddle 2.4 after the default run: upstream's bare keyword breaks this Paddle, and the tool says it leaves it alone", async () => {
+  it("develop with Paddle 2.4 after a run that knew no Paddle: the TypeError comes first, the fix guards the keyword, and then all is clean", async () => {
     const dir = copy(checkoutPath("ppdet-develop"));
     await fixPaths([dir], { mode: "write", cwd: dir });
     const { environment, report } = await look(dir, "2.4.2");
     const lines = doctorReport(environment, report);
     const exportLine = lines.find((l) => l.startsWith("Export:"))!;
-    expect(exportLine).toMatch(/^Export: {4}WILL fail with Paddle 2\.4\.2: 1 call passes a bare full_graph=True, which Paddle before 2\.5 rejects with TypeError \(ppdet\/engine\/trainer\.py:\d+:\d+\)/);
-    expect(doctorSummary(environment, report)).toMatchObject({ status: "keyword-rejected", exitCode: 1 });
+    expect(exportLine).toMatch(
+      /^Export: {4}WILL fail with Paddle 2\.4\.2: 1 export call passes a bare full_graph=True, which Paddle before 2\.5 rejects with TypeError \(ppdet\/engine\/trainer\.py:\d+:\d+\)\. The fix guards it\.$/,
+    );
+    const summary = doctorSummary(environment, report);
+    expect(summary).toMatchObject({ status: "keyword-rejected", exitCode: 1 });
+    expect(summary.pending.map((r) => r.site.code)).toEqual(["upstream/bare-keyword-rejected"]);
+    expect(lines).toContain("Fix:       npx paddle-fullgraph-fix .");
+
+    // The fix, with that Paddle, guards it; doctor is then clean.
+    await fixPaths([dir], { mode: "write", cwd: dir, environment });
+    const after = await look(dir, "2.4.2");
+    expect(doctorSummary(after.environment, after.report)).toMatchObject({ status: "clean", exitCode: 0 });
   });
 
   it("RT-DETR tree, no detection, an empty folder", async () => {

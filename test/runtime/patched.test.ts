@@ -3,10 +3,12 @@
  * the CLI (default mode: guarded style), exports with python3 against the
  * stand-in paddle of every release row, 2.3 to develop.
  *
- * The one expected failure is upstream's own bare `full_graph=True` (2.6.1
- * and develop main export) on Paddle 2.3/2.4: the tool reports it
- * `already-fixed` ("unguarded") and leaves it alone by design; these tests
- * document that limitation rather than hide it.
+ * The one expected failure of a run that knows no Paddle (--no-detect) is
+ * upstream's own bare `full_graph=True` (2.6.1 and develop main export) on
+ * Paddle 2.3/2.4: the tool reports it `already-fixed` ("unguarded") and
+ * leaves it alone. Told the Paddle in use rejects it (--paddle-version 2.4,
+ * as a fork's pin says), the tool guards it, and those exports pass on every
+ * release; --revert then gives the bare keyword back byte for byte.
  *
  * Also here: the CONTROL (the same checkouts unpatched fail on 2.6+ with the
  * real error text, so the patch is what makes the difference), and
@@ -49,6 +51,7 @@ interface JsonSite {
   line: number;
   class: string;
   action: string;
+  code: string;
   reason: string;
 }
 interface JsonReport {
@@ -64,6 +67,9 @@ const patched = new Map<string, { dir: string; run: ToolRun }>();
 const exports = new Map<string, ExportResult>();
 let plain: { dir: string; run: ToolRun };
 let refused: { run: ToolRun; changed: string[] };
+/** Upstream-fixed checkouts patched for a Paddle that rejects the keyword, and a reverted copy of each. */
+const bareGuarded = new Map<string, { dir: string; run: ToolRun; reverted: string[] }>();
+const UPSTREAM_FIXED = FAKE_CHECKOUTS.filter((c) => c.upstreamFixed);
 
 const key = (tree: string, checkout: string, kind: Kind, release: string) => `${tree}|${checkout}|${kind}|${release}`;
 function result(tree: string, checkout: string, kind: Kind, release: string): ExportResult {
@@ -92,6 +98,14 @@ beforeAll(async () => {
     runTool(["--style", "plain", "--paddle-version", "2.4", "."], refusedDir),
   ]);
   FAKE_CHECKOUTS.forEach((c, i) => patched.set(c.name, { dir: patchDirs[i]!, run: patchRuns[i]! }));
+  for (const c of UPSTREAM_FIXED) {
+    const dir = copy(c.name);
+    const again = copy(c.name);
+    const run = await runTool(["--paddle-version", "2.4", "--json", "."], dir);
+    await runTool(["--paddle-version", "2.4", "."], again);
+    await runTool(["--revert", "."], again);
+    bareGuarded.set(c.name, { dir, run, reverted: changedFiles(snapshot(checkoutPath(c.name, "input")), snapshot(again)) });
+  }
   plain = { dir: plainDir, run: plainRun };
   refused = { run: refusedRun, changed: changedFiles(refusedBefore, snapshot(refusedDir)) };
 
@@ -109,6 +123,7 @@ beforeAll(async () => {
     }
   };
   for (const c of FAKE_CHECKOUTS) add("patched", c, patched.get(c.name)!.dir, RELEASES);
+  for (const c of UPSTREAM_FIXED) add("bare-guarded", c, bareGuarded.get(c.name)!.dir, RELEASES);
   add("plain", FAKE_CHECKOUTS.find((c) => c.name === PLAIN_CHECKOUT)!, plainDir, RELEASES);
   for (const c of FAKE_CHECKOUTS) add("input", c, checkoutPath(c.name, "input"), CONTROL_RELEASES);
   await pool(jobs, 4);
@@ -198,6 +213,25 @@ describe.each(FAKE_CHECKOUTS.map((c) => [c.name, c] as const))("%s patched (guar
       expectFailed(ssod, THE_ERROR);
       expect(ssod.stderr).toContain("trainer_ssod.py");
     }
+  });
+});
+
+describe.each(UPSTREAM_FIXED.map((c) => [c.name] as const))("%s patched for a Paddle that rejects the bare keyword (--paddle-version 2.4)", (name) => {
+  it("guards upstream's bare full_graph=True and reports it fixed with its own code", () => {
+    const { run } = bareGuarded.get(name)!;
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    const trainer = report.files.find((f) => f.path === "ppdet/engine/trainer.py");
+    expect(trainer?.status).toBe("changed");
+    expect(trainer?.sites.map((s) => `${s.action} ${s.code}`)).toEqual(["fixed upstream/bare-keyword-rejected"]);
+  });
+
+  it.each(RELEASES)("main export on paddle %s", (release) => {
+    expectExported(result("bare-guarded", name, "main", release), release);
+  });
+
+  it("--revert gives back every file byte for byte, the bare keyword included", () => {
+    expect(bareGuarded.get(name)!.reverted).toEqual([]);
   });
 });
 
