@@ -135,7 +135,7 @@ describe("--json", () => {
 describe("walking directories", () => {
   it("honours .gitignore, skips .git, node_modules and virtualenvs, but takes an explicitly named file", () => {
     const needy = readFileSync(path.join(CASES, "import-paddle/input.py"));
-    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored", "build"]) {
+    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored"]) {
       mkdirSync(path.join(work, dir), { recursive: true });
       writeFileSync(path.join(work, dir, "mod.py"), needy);
     }
@@ -144,7 +144,7 @@ describe("walking directories", () => {
     const r = runCli(["--json", "--check", "."], { cwd: work });
     const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
     expect(paths).toContain("import-paddle/input.py");
-    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored", "build"]) {
+    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored"]) {
       expect(paths).not.toContain(`${dir}/mod.py`);
     }
     const explicit = runCli(["--json", "--check", "ignored/mod.py"], { cwd: work });
