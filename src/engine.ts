@@ -10,7 +10,7 @@
 // whole if its write has not begun, and a write under way completes.
 import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
-import { collectFiles, relativeInside, type SourceFile, type WalkOptions } from "./files/walk.js";
+import { relativeInside, walkPaths, type SourceFile, type WalkOptions } from "./files/walk.js";
 import { supportsFullGraphKeyword } from "./detect/versions.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
 import type { BareKeywordPolicy } from "./rewrite/fix-source.js";
@@ -48,7 +48,7 @@ const READ_CONCURRENCY = 16;
 export async function fixPaths(paths: string[], options: FixPathsOptions = {}): Promise<Report> {
   const mode = options.mode ?? "write";
   const cwd = options.cwd ?? process.cwd();
-  const files = await collectFiles(paths, options);
+  const { files, ignored } = await walkPaths(paths, options);
   // Only files worth a line in the report are kept (in walk order); the
   // others are counted. At monorepo scale that is most of the memory saved.
   const reported: (FileReport | undefined)[] = new Array(files.length);
@@ -70,7 +70,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
 
   const listed = reported.filter((r): r is FileReport => r !== undefined);
-  const summary = { ...summarize(listed), files: handled };
+  const summary = { ...summarize(listed), files: handled, ignoredFiles: ignored.files, ignoredFolders: ignored.folders };
   const report: Report = { version: 1, mode, environment: options.environment, files: listed, summary };
   if (options.revert) report.revert = true;
   if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
@@ -175,7 +175,7 @@ export function pendingAction(site: SiteReport): SiteReport {
 }
 
 export function summarize(results: FileReport[]): Summary {
-  const summary: Summary = { files: results.length, changed: 0, fixed: 0, alreadyFixed: 0, skipped: 0, needsReview: 0, errors: 0, skippedFiles: 0 };
+  const summary: Summary = { files: results.length, changed: 0, fixed: 0, alreadyFixed: 0, skipped: 0, needsReview: 0, errors: 0, skippedFiles: 0, ignoredFiles: 0, ignoredFolders: 0 };
   for (const file of results) {
     if (file.status === "changed") summary.changed++;
     if (file.status === "error") summary.errors++;

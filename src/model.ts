@@ -228,6 +228,10 @@ export interface Summary {
   needsReview: number;
   errors: number;
   skippedFiles: number;
+  /** .py files in walked folders that ignore rules (.gitignore, .ignore, .git/info/exclude) skipped; 0 with --no-ignore. */
+  ignoredFiles: number;
+  /** Folders that ignore rules skipped, each counted once: they are not looked into, so their .py files are not counted. */
+  ignoredFolders: number;
 }
 
 export interface Interruption {

@@ -6,7 +6,7 @@ import { doctorReport, doctorSummary, shellQuote } from "../report/doctor.js";
 import { fixPaths } from "../engine.js";
 import { MissingPathError } from "../files/walk.js";
 import { formatJsonReport } from "../report/json.js";
-import type { DoctorCliOptions } from "./options.js";
+import { noIgnore, type DoctorCliOptions } from "./options.js";
 
 /** `doctor [root]`: one screen about this checkout; exit 1 when something needs doing. */
 export async function runDoctor(root: string, opts: DoctorCliOptions): Promise<number> {
@@ -15,8 +15,10 @@ export async function runDoctor(root: string, opts: DoctorCliOptions): Promise<n
   const environment = opts.detect || opts.paddleVersion || opts.python
     ? await detectEnvironment({ root: path.resolve(root), python: opts.python, paddleVersion: opts.paddleVersion })
     : null;
-  const report = await fixPaths([root], { mode: "check", exclude: opts.exclude, environment });
-  const command = ["npx paddle-fullgraph-fix", ...opts.exclude.flatMap((g) => ["--exclude", shellQuote(g)])].join(" ");
+  const walk = { exclude: opts.exclude, noIgnore: noIgnore(opts) };
+  const report = await fixPaths([root], { mode: "check", ...walk, environment });
+  const flags = [...opts.exclude.flatMap((g) => ["--exclude", shellQuote(g)]), ...(walk.noIgnore ? ["--no-ignore"] : [])];
+  const command = ["npx paddle-fullgraph-fix", ...flags].join(" ");
   const summary = doctorSummary(environment, report, { root, command });
   if (opts.json) {
     const { status, exitCode: code, fixCommand } = summary;

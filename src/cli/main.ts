@@ -6,7 +6,7 @@ import { Command, CommanderError, Option } from "commander";
 import { fixPaths } from "../engine.js";
 import { UserError, type Mode } from "../model.js";
 import { packageVersion } from "../files/package-root.js";
-import { detect, detectionOptions, excludeOptions, EXIT, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions } from "./options.js";
+import { detect, detectionOptions, EXIT, noIgnore, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions, walkOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
 import { plural } from "../report/words.js";
 
@@ -37,7 +37,7 @@ function program(done: (code: Promise<number>) => void): Command {
     .showSuggestionAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  detectionOptions(excludeOptions(cmd)).action((paths: string[], opts: CliOptions) => done(fix(paths.length ? paths : ["."], opts)));
+  detectionOptions(walkOptions(cmd)).action((paths: string[], opts: CliOptions) => done(fix(paths.length ? paths : ["."], opts)));
 
   // Declared with .command() so it inherits exitOverride and the output settings.
   const doctor = cmd
@@ -46,7 +46,7 @@ function program(done: (code: Promise<number>) => void): Command {
     .description("Which Paddle and toolkit are installed, whether the export will hit the full_graph error, which sites are unfixed, and the command that fixes them.")
     .argument("[root]", "the checkout", ".")
     .option("--json", "print the diagnosis as JSON");
-  detectionOptions(excludeOptions(doctor)).action(async (root: string, opts: DoctorCliOptions) => {
+  detectionOptions(walkOptions(doctor)).action(async (root: string, opts: DoctorCliOptions) => {
     done((await import("./doctor.js")).runDoctor(root, opts));
   });
   return cmd;
@@ -95,6 +95,7 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       guardBareKeywords: opts.guardBareKeyword,
       exclude: opts.exclude,
       forceExclude: opts.forceExclude,
+      noIgnore: noIgnore(opts),
       environment,
       signal: controller.signal,
     });

@@ -2,7 +2,7 @@
 // the environment detection the commands start with.
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { Command } from "commander";
+import { Option, type Command } from "commander";
 import { detectEnvironment, supportsFullGraphKeyword } from "../detect/index.js";
 import { UserError, type Environment } from "../model.js";
 
@@ -16,6 +16,9 @@ export interface CliOptions {
   revert?: boolean;
   all?: boolean;
   exclude: string[];
+  /** False with --no-ignore (or its alias --no-respect-gitignore). */
+  ignore: boolean;
+  respectGitignore: boolean;
   forceExclude?: boolean;
   json?: boolean;
   format: "text" | "json" | "github";
@@ -34,14 +37,27 @@ export interface DoctorCliOptions {
   paddleVersion?: string;
   detect: boolean;
   exclude: string[];
+  ignore: boolean;
+  respectGitignore: boolean;
   json?: boolean;
 }
 
 // Option groups, declared once and shared by the main command and doctor.
 
-/** --exclude GLOB (repeatable). */
-export function excludeOptions(cmd: Command): Command {
-  return cmd.option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[]);
+/** What a directory walk skips: --exclude GLOB (repeatable), --no-ignore. */
+export function walkOptions(cmd: Command): Command {
+  return (
+    cmd
+      .option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+      // ripgrep's and fd's name; ruff's is accepted too (same meaning, not listed).
+      .option("--no-ignore", "also walk what .gitignore, .ignore and .git/info/exclude skip")
+      .addOption(new Option("--no-respect-gitignore", "same as --no-ignore").hideHelp())
+  );
+}
+
+/** Whether the walk should skip nothing for ignore rules (--no-ignore, --no-respect-gitignore). */
+export function noIgnore(opts: { ignore: boolean; respectGitignore: boolean }): boolean {
+  return !opts.ignore || !opts.respectGitignore;
 }
 
 /** Where the installed Paddle is read from: --paddle-version, --python, --no-detect. */

@@ -1,7 +1,10 @@
 // Expands the paths a user gives into the Python files to look at: walks
-// directories (pruning ignored folders before descending), honours
-// .gitignore files and --exclude globs; a file named explicitly is always
-// taken unless --force-exclude.
+// directories (pruning ignored folders before descending), honours ignore
+// rules (.gitignore, .ignore, .git/info/exclude; not with --no-ignore) and
+// --exclude globs; a file named explicitly is always taken unless
+// --force-exclude. What ignore rules keep out is counted, never hidden: each
+// ignored .py file in a walked folder, and each ignored folder as one unit
+// (it is not descended, so a huge ignored output/ or dataset costs nothing).
 //
 // Every file comes with the real path it will be read from and written to.
 // Walks never descend into symlinked folders (so link loops cannot trap
@@ -20,6 +23,8 @@ export interface WalkOptions {
   exclude?: string[];
   /** Apply excludes to explicitly named files too (pre-commit passes every staged file). */
   forceExclude?: boolean;
+  /** Walk what ignore rules skip too (--no-ignore); the never-source names are still skipped. */
+  noIgnore?: boolean;
   /** The filesystem (tests inject failures here). */
   fs?: FsLayer;
 }
@@ -36,14 +41,32 @@ export interface SourceFile {
   refusal?: { status: "skipped" | "error"; code: FileCode; reason: string };
 }
 
+/** What ignore rules kept out of a walk. */
+export interface IgnoredCounts {
+  /** .py files in walked folders that ignore rules skipped. */
+  files: number;
+  /** Folders that ignore rules skipped, each counted once and never looked into. */
+  folders: number;
+}
+
+export interface Walk {
+  files: SourceFile[];
+  ignored: IgnoredCounts;
+}
+
 export class MissingPathError extends UserError {}
 
-// Folders that never hold checkout code worth editing.
+// Folder names that are never checkout source: VCS data, installed packages,
+// virtualenvs, caches, packaging metadata. `build` and `dist` are not among
+// them (PaddleSlim keeps its distillation code in paddleslim/dist/): they are
+// skipped only where ignore rules say so, as most checkouts' .gitignore does.
 const SKIP_DIRS = new Set([
   ".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox", ".nox",
-  ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "build", "dist", "site-packages", "dist-packages",
+  ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "site-packages", "dist-packages",
 ]);
 const PYTHON_FILE = /\.pyw?$/;
+// Ignore files read in every walked folder, in rising precedence (rg, fd and ruff read both).
+const IGNORE_FILES = [".gitignore", ".ignore"];
 const MAX_IGNORE_BYTES = 4 * 1024 * 1024;
 
 interface Given {
@@ -54,7 +77,13 @@ interface Given {
   error?: unknown;
 }
 
+/** The Python files under `paths` (see the header). */
 export async function collectFiles(paths: string[], options: WalkOptions = {}): Promise<SourceFile[]> {
+  return (await walkPaths(paths, options)).files;
+}
+
+/** The Python files under `paths`, and what ignore rules kept out. */
+export async function walkPaths(paths: string[], options: WalkOptions = {}): Promise<Walk> {
   const layer = options.fs ?? nodeFs;
   const excluded = excludeMatcher(options.exclude ?? []);
   const given = await Promise.all(paths.map((p) => inspect(layer, p)));
@@ -62,6 +91,8 @@ export async function collectFiles(paths: string[], options: WalkOptions = {}): 
   const allowed = await allowedPlaces(layer, given);
   const seen = new Set<string>();
   const out: SourceFile[] = [];
+  // Sets, so that overlapping paths (`. ppdet`) count each ignored path once.
+  const ignored = { files: new Set<string>(), folders: new Set<string>() };
   const add = (file: SourceFile) => {
     const key = file.target ?? `refused:${file.path}`;
     if (seen.has(key)) return;
@@ -80,16 +111,22 @@ export async function collectFiles(paths: string[], options: WalkOptions = {}): 
       const realRoot = await layer.realpath(abs).catch(() => abs);
       // A folder named on the command line is walked even when the enclosing
       // repository ignores it (as rg and ast-grep do); rules inside it apply.
-      const inherited = await inheritedIgnores(layer, abs);
+      const inherited = options.noIgnore ? [] : await inheritedIgnores(layer, abs);
       const rules = isIgnored(inherited, abs, true) ? [] : inherited;
       const excludedBelow = options.exclude?.length ? (full: string) => excluded(path.relative(abs, full)) : () => false;
-      for (const file of await walk(layer, { root: abs, realRoot, excluded: excludedBelow }, abs, rules)) add(file);
+      const ctx: WalkContext = { root: abs, realRoot, excluded: excludedBelow, readIgnores: !options.noIgnore, ignored };
+      for (const file of await walk(layer, ctx, abs, rules)) add(file);
       continue;
     }
     if (options.forceExclude && excluded(path.relative(process.cwd(), abs))) continue;
     add(await explicitFile(layer, g, allowed));
   }
-  return out;
+  // A path one walk ignored but the user named is not kept out.
+  for (const g of given) {
+    ignored.files.delete(g.abs);
+    ignored.folders.delete(g.abs);
+  }
+  return { files: out, ignored: { files: ignored.files.size, folders: ignored.folders.size } };
 }
 
 async function inspect(layer: FsLayer, given: string): Promise<Given> {
@@ -172,6 +209,10 @@ interface WalkContext {
   realRoot: string;
   /** Whether --exclude drops a path below the root (given absolute). */
   excluded: (full: string) => boolean;
+  /** False with --no-ignore: no ignore file is read. */
+  readIgnores: boolean;
+  /** What ignore rules kept out (absolute paths as reached), shared by every walk of a run. */
+  ignored: { files: Set<string>; folders: Set<string> };
 }
 
 async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: IgnoreLayer[]): Promise<SourceFile[]> {
@@ -183,8 +224,7 @@ async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: Ignor
     return [refused(dir, ctx.root, false, "error", "file/unreadable", `cannot list folder: ${describeFsError(error)}`)];
   }
   if (entries.some((e) => e.name === "pyvenv.cfg")) return []; // a virtualenv
-  const own = entries.some((e) => e.name === ".gitignore" && e.isFile()) ? await readIgnore(layer, dir) : null;
-  const active = own ? [...layers, own] : layers;
+  const active = ctx.readIgnores ? await withOwnIgnores(layer, dir, entries, layers) : layers;
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: SourceFile[] = [];
   for (const entry of entries) {
@@ -194,7 +234,11 @@ async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: Ignor
     // Most entries are neither folders nor Python files: drop them before any rule is checked.
     if (!isDir && !PYTHON_FILE.test(entry.name)) continue;
     if (isDir && (SKIP_DIRS.has(entry.name) || entry.name.endsWith(".egg-info"))) continue;
-    if (isIgnored(active, full, isDir) || ctx.excluded(full)) continue;
+    if (ctx.excluded(full)) continue;
+    if (isIgnored(active, full, isDir)) {
+      (isDir ? ctx.ignored.folders : ctx.ignored.files).add(full);
+      continue;
+    }
     if (isDir) files.push(...(await walk(layer, ctx, full, active)));
     else {
       const file = await walkedFile(layer, ctx, full, entry);
@@ -245,23 +289,44 @@ export function relativeInside(dir: string, full: string): string | null {
   return !rel || rel.startsWith("..") ? null : rel;
 }
 
-async function readIgnore(layer: FsLayer, dir: string): Promise<IgnoreLayer | null> {
-  const read = await readRegularFile(layer, path.join(dir, ".gitignore"), MAX_IGNORE_BYTES, O.readFollowing).catch(() => null);
-  return read === null ? null : { dir, rules: ignore().add(read.bytes.toString("utf8")) };
+/** `layers` plus the rules a walked folder holds: its repository's info/exclude, its ignore files. */
+async function withOwnIgnores(layer: FsLayer, dir: string, entries: Dirent[], layers: IgnoreLayer[]): Promise<IgnoreLayer[]> {
+  const names = IGNORE_FILES.filter((name) => entries.some((e) => e.name === name && e.isFile()));
+  const repo = entries.some((e) => e.name === ".git" && e.isDirectory());
+  if (!names.length && !repo) return layers;
+  const exclude = repo ? await readIgnore(layer, dir, [path.join(".git", "info", "exclude")]) : null;
+  const own = names.length ? await readIgnore(layer, dir, names) : null;
+  return [...layers, ...(exclude ? [exclude] : []), ...(own ? [own] : [])];
 }
 
-/** .gitignore files between the enclosing git repository's top and the walk root. */
+/** The rules of `files` (relative to `dir`, later ones winning), or null when none can be read. */
+async function readIgnore(layer: FsLayer, dir: string, files: string[]): Promise<IgnoreLayer | null> {
+  const texts = await Promise.all(
+    files.map((name) => readRegularFile(layer, path.join(dir, name), MAX_IGNORE_BYTES, O.readFollowing).then((r) => r.bytes.toString("utf8"), () => null)),
+  );
+  const read = texts.filter((t): t is string => t !== null);
+  if (!read.length) return null;
+  // Case-sensitive, as git on Linux, rg, fd and ruff match: a `Build/` rule never hides `build/`.
+  const rules = ignore({ ignorecase: false });
+  for (const text of read) rules.add(text);
+  return { dir, rules };
+}
+
+/**
+ * Ignore rules between the enclosing git repository's top and the walk root:
+ * the repository's .git/info/exclude, then each folder's ignore files.
+ */
 async function inheritedIgnores(layer: FsLayer, root: string): Promise<IgnoreLayer[]> {
   const chain: string[] = [];
+  let top: Stats | null = null;
   for (let dir = path.dirname(root); ; dir = path.dirname(dir)) {
     chain.unshift(dir);
-    if (await exists(layer, path.join(dir, ".git"))) break;
+    top = await layer.stat(path.join(dir, ".git")).catch(() => null);
+    if (top) break;
     if (path.dirname(dir) === dir) return []; // not inside a git repository
   }
-  const layers = await Promise.all(chain.map((dir) => readIgnore(layer, dir)));
+  // A worktree's or submodule's .git is a file pointing elsewhere: its info/exclude is not read.
+  const exclude = top.isDirectory() ? readIgnore(layer, chain[0], [path.join(".git", "info", "exclude")]) : null;
+  const layers = await Promise.all([exclude, ...chain.map((dir) => readIgnore(layer, dir, IGNORE_FILES))]);
   return layers.filter((l): l is IgnoreLayer => l !== null);
-}
-
-async function exists(layer: FsLayer, p: string): Promise<boolean> {
-  return layer.stat(p).then(() => true, () => false);
 }

@@ -6,7 +6,7 @@
 import { formatEnvironmentHeader, supportsFullGraphKeyword } from "../detect/index.js";
 import type { Environment } from "../model.js";
 import type { FileReport, Report, SiteReport } from "../model.js";
-import { plural } from "./words.js";
+import { ignoredNote, plural } from "./words.js";
 
 export interface DoctorOptions {
   /** How to spell the tool in suggested commands (default `npx paddle-fullgraph-fix`). */
@@ -167,6 +167,8 @@ export function doctorReport(environment: Environment | null, report: Report, op
   if (s.skipped.length) alone.push(`${plural(s.skipped.length, "call")} not on an export path (training-time conversions and the like; --all fixes them too)`);
   if (s.needsReview.length) alone.push(`${plural(s.needsReview.length, "call")} to review by hand (${s.needsReview.map(where).slice(0, 3).join(", ")})`);
   if (s.troubled.length) alone.push(`${plural(s.troubled.length, "file")} not handled (${s.troubled.slice(0, 3).map((f) => `${f.path}: ${f.reason ?? f.status}`).join("; ")})`);
+  const ignored = ignoredNote(report.summary);
+  if (ignored) alone.push(ignored);
   if (alone.length) lines.push(`Left:      ${alone.join("; ")}.`);
 
   if (s.fixCommand) {

@@ -1,5 +1,6 @@
 // The command line as users and CI see it: modes, exit codes, output shapes.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { changedFiles, copyTree, removeTree, runCli, ROOT, snapshot } from "../helpers/cli.js";
@@ -89,8 +90,8 @@ describe("modes and exit codes", () => {
     for (const flag of ["--dry-run", "--check", "--all", "--exclude", "--json", "--no-color"]) expect(help.stdout).toContain(flag);
   });
 
-  it("the main command and doctor share one declaration of the detection and exclude options", () => {
-    const shared = ["--exclude <glob>", "--paddle-version <version>", "--python <path>", "--no-detect"];
+  it("the main command and doctor share one declaration of the detection and walk options", () => {
+    const shared = ["--exclude <glob>", "--no-ignore", "--paddle-version <version>", "--python <path>", "--no-detect"];
     const lines = (args: string[]) => runCli(args).stdout.split("\n").filter((l) => shared.some((o) => l.trimStart().startsWith(o)));
     const main = lines(["--help"]);
     expect(main).toHaveLength(shared.length);
@@ -105,7 +106,7 @@ describe("--json", () => {
     const report = JSON.parse(r.stdout);
     expect(report.version).toBe(1);
     expect(Object.keys(report.summary).sort()).toEqual(
-      ["alreadyFixed", "changed", "errors", "files", "fixed", "needsReview", "skipped", "skippedFiles"].sort(),
+      ["alreadyFixed", "changed", "errors", "files", "fixed", "ignoredFiles", "ignoredFolders", "needsReview", "skipped", "skippedFiles"].sort(),
     );
     const file = report.files.find((f: { path: string }) => f.path === "already-fixed/input.py");
     expect(file.status).toBe("unchanged");
@@ -135,7 +136,7 @@ describe("--json", () => {
 describe("walking directories", () => {
   it("honours .gitignore, skips .git, node_modules and virtualenvs, but takes an explicitly named file", () => {
     const needy = readFileSync(path.join(CASES, "import-paddle/input.py"));
-    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored", "build"]) {
+    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored"]) {
       mkdirSync(path.join(work, dir), { recursive: true });
       writeFileSync(path.join(work, dir, "mod.py"), needy);
     }
@@ -144,11 +145,51 @@ describe("walking directories", () => {
     const r = runCli(["--json", "--check", "."], { cwd: work });
     const paths = JSON.parse(r.stdout).files.map((f: { path: string }) => f.path);
     expect(paths).toContain("import-paddle/input.py");
-    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored", "build"]) {
+    for (const dir of [".git/hooks", "node_modules/pkg", "venv/lib", "myenv/lib", "ignored"]) {
       expect(paths).not.toContain(`${dir}/mod.py`);
     }
     const explicit = runCli(["--json", "--check", "ignored/mod.py"], { cwd: work });
     expect(JSON.parse(explicit.stdout).files.map((f: { path: string }) => f.path)).toEqual(["ignored/mod.py"]);
+  });
+
+  it("finds an export in dist/ and build/ unless .gitignore skips them, says what was skipped, and --no-ignore includes it", () => {
+    const needy = readFileSync(path.join(CASES, "import-paddle/input.py"));
+    const tree = mkdtempSync(path.join(os.tmpdir(), "pfgf-dist-"));
+    try {
+      // PaddleSlim keeps its distillation code in paddleslim/dist/.
+      for (const rel of ["paddleslim/dist/single_distiller.py", "build/lib/paddleslim/export.py", "dist/export.py", "tools/export.py"]) {
+        mkdirSync(path.dirname(path.join(tree, rel)), { recursive: true });
+        writeFileSync(path.join(tree, rel), needy);
+      }
+      const sites = (args: string[]) => {
+        const r = runCli(["--json", "--check", "--no-detect", ...args, "."], { cwd: tree });
+        expect(r.code).toBe(1);
+        const report = JSON.parse(r.stdout);
+        return { paths: report.files.map((f: { path: string }) => f.path), summary: report.summary };
+      };
+      const all = ["build/lib/paddleslim/export.py", "dist/export.py", "paddleslim/dist/single_distiller.py", "tools/export.py"];
+      expect(sites([])).toMatchObject({ paths: all, summary: { ignoredFiles: 0, ignoredFolders: 0 } });
+
+      writeFileSync(path.join(tree, ".gitignore"), "/build/\n/dist/\ntools/export.py\n");
+      expect(sites([])).toMatchObject({ paths: ["paddleslim/dist/single_distiller.py"], summary: { files: 1, ignoredFiles: 1, ignoredFolders: 2 } });
+      const text = runCli(["--check", "--no-detect", "."], { cwd: tree });
+      expect(text.stdout).toMatch(/· 1 \.py file and 2 folders skipped by ignore rules \(--no-ignore to include\) ·/);
+      // --no-ignore (rg, fd) and ruff's --no-respect-gitignore walk them; nothing is counted as skipped.
+      for (const flag of ["--no-ignore", "--no-respect-gitignore"]) {
+        expect(sites([flag])).toMatchObject({ paths: all, summary: { files: 4, ignoredFiles: 0, ignoredFolders: 0 } });
+      }
+      expect(runCli(["--check", "--no-detect", "--no-ignore", "."], { cwd: tree }).stdout).not.toContain("ignore rules");
+
+      // doctor honours the same flag, says what was skipped, and its fix command carries the flag.
+      const doctor = runCli(["doctor", "--no-detect", "."], { cwd: tree });
+      expect(doctor.stdout).toMatch(/^Left: +1 \.py file and 2 folders skipped by ignore rules \(--no-ignore to include\)\.$/m);
+      expect(doctor.stdout).toMatch(/^Fix: +npx paddle-fullgraph-fix \.$/m);
+      const all4 = runCli(["doctor", "--no-detect", "--no-ignore", "."], { cwd: tree });
+      expect(all4.stdout).toMatch(/^Unfixed: +4 call sites$/m);
+      expect(all4.stdout).toMatch(/^Fix: +npx paddle-fullgraph-fix --no-ignore \.$/m);
+    } finally {
+      removeTree(tree);
+    }
   });
 
   it("walks a folder named on the command line even when the enclosing repository ignores it", () => {

@@ -177,7 +177,8 @@ describe("mapFrames", () => {
 
   it("reads and walks the checkout as a run does: latin-1 sources, skipped and ignored folders", async () => {
     const root = tree({
-      ".gitignore": "scratch/\n",
+      // build/ is skipped where the checkout ignores it, as PaddleDetection's .gitignore does.
+      ".gitignore": "scratch/\n/build/\n",
       "ppdet/engine/trainer.py": "# -*- coding: latin-1 -*-\nimport paddle\nname = 'caf\u00e9'; m.forward.main_program\n",
       "build/lib/ppdet/engine/trainer.py": "m.forward.main_program\n",
       "scratch/ppdet/engine/trainer.py": "m.forward.main_program\n",
@@ -188,7 +189,7 @@ describe("mapFrames", () => {
       traceback([{ file: "/home/u/ppdet/engine/trainer.py", line: 3, fn: "f", src: "name = 'caf\u00e9'; m.forward.main_program" }], SOT("main_program")),
     ).frames;
     const [m] = await mapFrames(frames, root);
-    // build/ and the ignored scratch/ are not the checkout's files, as for a run: one match, not three
+    // the ignored build/ and scratch/ are not the checkout's files, as for a run: one match, not three
     expect(m).toMatchObject({ status: "mapped", relPath: "ppdet/engine/trainer.py", line: 3 });
   });
 
