@@ -16,7 +16,7 @@ import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } fr
 import type { BareKeywordPolicy } from "./rewrite/fix-source.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
-import type { Environment, FileCode, FileReport, FileStatus, FixStyle, Mode, Report, RevertCounts, SiteReport, Summary } from "./model.js";
+import { UNCHECKED_FILE_CODES, type Environment, type FileCode, type FileReport, type FileStatus, type FixStyle, type Mode, type Report, type RevertCounts, type SiteReport, type Summary } from "./model.js";
 import { ChangedOnDiskError, contentHash, replaceFile } from "./files/write.js";
 import { plural } from "./report/words.js";
 
@@ -70,7 +70,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
 
   const listed = reported.filter((r): r is FileReport => r !== undefined);
-  const summary = { ...summarize(listed), files: handled, ignoredFiles: ignored.files, ignoredFolders: ignored.folders };
+  const summary = { ...summarize(listed, mode), files: handled, ignoredFiles: ignored.files, ignoredFolders: ignored.folders };
   const report: Report = { version: 1, mode, environment: options.environment, files: listed, summary };
   if (options.revert) report.revert = true;
   if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
@@ -104,7 +104,8 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
   }
   const force = options.force?.get(file.target);
   const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, force);
-  const { status, code, reason, sites, revert } = outcome;
+  const { code, reason, sites, revert } = outcome;
+  const status = gated(outcome.status, code);
   const report: FileReport = { path: display, status, ...(reason ? { code, reason } : {}), sites, ...(revert ? { revert } : {}) };
   if (status !== "changed" || mode === "check") return report;
   if (mode === "dry-run") return { ...report, diff: unifiedDiff(display, outcome.before!, outcome.after!) };
@@ -164,6 +165,11 @@ export function revertReason(counts: RevertCounts, done: boolean): string {
   return line;
 }
 
+/** A file that may hold a site but could not be checked is an error, whatever the mode (see UNCHECKED_FILE_CODES). */
+function gated(status: FileStatus, code: FileCode | undefined): FileStatus {
+  return code !== undefined && UNCHECKED_FILE_CODES.has(code) ? "error" : status;
+}
+
 function abortName(signal: AbortSignal): string {
   const reason: unknown = signal.reason;
   if (typeof reason === "string") return reason;
@@ -174,14 +180,19 @@ export function pendingAction(site: SiteReport): SiteReport {
   return site.action === "fixed" ? { ...site, action: "would-fix" } : site;
 }
 
-export function summarize(results: FileReport[]): Summary {
+/**
+ * Counts over the listed files. In write mode only what was written counts
+ * as fixed: a site whose file failed to write stays pending (would-fix) and
+ * is not counted.
+ */
+export function summarize(results: FileReport[], mode: Mode): Summary {
   const summary: Summary = { files: results.length, changed: 0, fixed: 0, alreadyFixed: 0, skipped: 0, needsReview: 0, errors: 0, skippedFiles: 0, ignoredFiles: 0, ignoredFolders: 0 };
   for (const file of results) {
     if (file.status === "changed") summary.changed++;
     if (file.status === "error") summary.errors++;
     if (file.status === "skipped") summary.skippedFiles++;
     for (const site of file.sites) {
-      if (site.action === "fixed" || site.action === "would-fix") summary.fixed++;
+      if (site.action === "fixed" || (site.action === "would-fix" && mode !== "write")) summary.fixed++;
       else if (site.action === "already-fixed") summary.alreadyFixed++;
       else if (site.action === "skipped") summary.skipped++;
       else if (site.action === "needs-review") summary.needsReview++;
@@ -208,11 +219,11 @@ export function reportForSource(
     const counts = { guardBlocks: r.guardBlocks, keywords: r.keywords, irregular: r.irregular };
     const reason = r.status === "changed" ? revertReason(counts, mode === "write") : r.reason;
     const code = r.status === "changed" ? "file/reverted" : r.code;
-    const file: FileReport = { path: name, status: r.status, ...(reason ? { code, reason } : {}), sites: [], revert: counts };
-    return { version: 1, mode, revert: true, files: [file], summary: summarize([file]) };
+    const file: FileReport = { path: name, status: gated(r.status, code), ...(reason ? { code, reason } : {}), sites: [], revert: counts };
+    return { version: 1, mode, revert: true, files: [file], summary: summarize([file], mode) };
   }
   const fixed = result as FixBytesResult;
   const sites = mode === "write" ? fixed.sites : fixed.sites.map(pendingAction);
-  const file: FileReport = { path: name, status: fixed.status, ...(fixed.reason ? { code: fixed.code, reason: fixed.reason } : {}), sites };
-  return { version: 1, mode, files: [file], summary: summarize([file]) };
+  const file: FileReport = { path: name, status: gated(fixed.status, fixed.code), ...(fixed.reason ? { code: fixed.code, reason: fixed.reason } : {}), sites };
+  return { version: 1, mode, files: [file], summary: summarize([file], mode) };
 }

@@ -34,6 +34,9 @@ const EXAMPLES: Record<SiteCode, { source: string; options?: FixSourceOptions }>
     options: { bareKeyword: { action: "guard", paddle: "2.4.2" } },
   },
   "needs-review/full-graph-value": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m, full_graph=False)\n" },
+  "needs-review/full-graph-false-read": {
+    source: "import paddle\ndef f(m):\n    s = paddle.jit.to_static(m, full_graph=False)\n    return s.forward.main_program\n",
+  },
   "needs-review/forwards-kwargs": { source: "import paddle\ndef f(m, **kw):\n    return paddle.jit.to_static(m, **kw)\n" },
   "needs-review/generator-argument": { source: "import paddle\ndef f(ms):\n    return paddle.jit.to_static(m for m in ms)\n" },
   "traceback/traced": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m)\n", options: { force: new Map([[3, "a traceback led here"]]) } },
@@ -54,6 +57,7 @@ const FILE_EXAMPLES: Record<FileCode, (() => FileCode | undefined) | string> = {
   "file/not-utf8": () => fileCode(Buffer.concat([Buffer.from(CALL), Buffer.from([0xff, 0x0a])])),
   "file/not-regular": "test/files/hostile.test.ts",
   "file/link-not-followed": "test/files/hostile.test.ts",
+  "file/link-outside": "test/files/hostile.test.ts",
   "file/too-large": "test/files/hostile.test.ts",
   "file/unreadable": "test/files/hostile.test.ts",
   // A patch whose keyword cannot be written: the re-parse refuses the edit.

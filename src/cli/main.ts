@@ -9,6 +9,8 @@ import { packageVersion } from "../files/package-root.js";
 import { detect, detectionOptions, EXIT, noIgnore, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions, walkOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
 import { plural } from "../report/words.js";
+import { emptyRunHints } from "../report/hints.js";
+import { stat } from "node:fs/promises";
 
 /** The parser; each command's action sets the exit code through `done`. */
 function program(done: (code: Promise<number>) => void): Command {
@@ -101,6 +103,10 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     });
     print(report, format, opts.color);
     if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
+    const files = (await Promise.all(paths.map((p) => stat(p).then((s) => (s.isFile() ? p : null), () => null)))).filter((p) => p !== null);
+    for (const hint of emptyRunHints(report, environment, { paths, files, cwd: process.cwd(), command: "paddle-fullgraph-fix" })) {
+      process.stderr.write(`paddle-fullgraph-fix: ${hint}\n`);
+    }
     if (report.summary.errors) {
       const n = report.summary.errors;
       process.stderr.write(`paddle-fullgraph-fix: completed with errors (${plural(n, "file")} could not be handled; see above)\n`);

@@ -1,5 +1,5 @@
 // What the commands print and the exit code they end with.
-import type { Report } from "../model.js";
+import { PENDING_REVIEW_CODES, type Report } from "../model.js";
 import { formatGithubReport } from "../report/github.js";
 import { formatJsonReport } from "../report/json.js";
 import { formatTextReport } from "../report/text.js";
@@ -44,6 +44,7 @@ export function print(report: Report, format: string, color: boolean, extra: Rec
 export function exitCode(report: Report, check: boolean): number {
   if (report.summary.errors) return EXIT.error;
   const pending = report.revert ? report.summary.changed : report.summary.fixed;
-  if (check && pending) return EXIT.pending;
+  const raises = !report.revert && report.files.some((f) => f.sites.some((s) => PENDING_REVIEW_CODES.has(s.code)));
+  if (check && (pending || raises)) return EXIT.pending;
   return EXIT.ok;
 }

@@ -169,7 +169,7 @@ async function explicitFile(layer: FsLayer, g: Given, allowed: Allowed): Promise
     if (typeof real !== "string") return refused(abs, abs, true, "skipped", "file/link-not-followed", brokenLink(real));
     if (!g.stat?.isFile()) return refused(abs, abs, true, "skipped", "file/link-not-followed", `symlink to a ${g.stat ? fileKind(g.stat) : "missing file"}; not followed`);
     if (!allowed.files.has(real) && !allowed.folders.some((f) => isInside(f, real))) {
-      return refused(abs, abs, true, "skipped", "file/link-not-followed", `symlink to ${real}, outside the given paths; not written through (name the target itself to fix it)`);
+      return refused(abs, abs, true, "error", "file/link-outside", `symlink to ${real}, outside the given paths; not written through (name the target itself to fix it)`);
     }
     return { path: abs, root: abs, explicit: true, target: real };
   }
@@ -261,7 +261,7 @@ async function walkedFile(layer: FsLayer, ctx: WalkContext, full: string, entry:
   const stat = await layer.stat(real).catch(() => null);
   if (stat?.isDirectory()) return null; // a linked folder named *.py: folders behind links are not walked
   if (!isInside(ctx.realRoot, real)) {
-    return refused(full, ctx.root, false, "skipped", "file/link-not-followed", `symlink to ${real}, outside ${ctx.root}; not followed`);
+    return refused(full, ctx.root, false, "error", "file/link-outside", `symlink to ${real}, outside ${ctx.root}; not followed`);
   }
   if (!stat?.isFile()) return refused(full, ctx.root, false, "skipped", "file/link-not-followed", `symlink to a ${stat ? fileKind(stat) : "missing file"}; not followed`);
   return { path: full, root: ctx.root, explicit: false, target: real };

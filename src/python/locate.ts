@@ -97,6 +97,22 @@ export function isField(parent: SyntaxNode, field: string, child: SyntaxNode): b
 export const FORWARD = ".forward";
 
 /**
+ * The dotted name of the functions and classes around the chain's last
+ * node, outermost first (`Trainer.export`), or null at module level. A
+ * decorator's site is named by the function it decorates.
+ */
+export function scopeName(chain: Chain): string | null {
+  const names: string[] = [];
+  for (let i = 0; i < chain.length - 1; i++) {
+    const node = chain[i];
+    if (node.type !== "function_definition" && node.type !== "class_definition") continue;
+    const name = node.childForFieldName("name")?.text;
+    if (name) names.push(name);
+  }
+  return names.length ? names.join(".") : null;
+}
+
+/**
  * The object a `.forward` read is taken from (`m.forward` -> `m`), or null.
  * A converted Layer's program is read through its forward
  * (`m.forward.main_program`), so `m.forward` stands for `m` wherever a

@@ -5,7 +5,7 @@
 // (fixPaths(paths, { mode: "check" })) and returns lines.
 import { formatEnvironmentHeader, supportsFullGraphKeyword } from "../detect/index.js";
 import type { Environment } from "../model.js";
-import type { FileReport, Report, SiteReport } from "../model.js";
+import { PENDING_REVIEW_CODES, type FileReport, type Report, type SiteReport } from "../model.js";
 import { ignoredNote, plural } from "./words.js";
 
 export interface DoctorOptions {
@@ -43,6 +43,8 @@ export interface DoctorSummary {
   pending: SiteRef[];
   /** Of those, the ones whose result is read through an attribute SOT refuses. */
   required: SiteRef[];
+  /** Sites that pass full_graph=False yet read the program: left for a person, but the export raises as written. */
+  raising: SiteRef[];
   /** Sites that pass a bare full_graph=True left as it is (Paddle 2.3/2.4 reject it). */
   unguarded: SiteRef[];
   /** Pending sites whose bare full_graph=True the Paddle in use rejects: the fix guards them. */
@@ -70,6 +72,7 @@ function sitesOf(report: Report, test: (s: SiteReport) => boolean): SiteRef[] {
 export function doctorSummary(environment: Environment | null, report: Report, options: DoctorOptions = {}): DoctorSummary {
   const pending = sitesOf(report, (s) => s.action === "would-fix");
   const required = pending.filter((r) => r.site.class === "required");
+  const raising = sitesOf(report, (s) => PENDING_REVIEW_CODES.has(s.code));
   const rejected = pending.filter((r) => r.site.code === "upstream/bare-keyword-rejected" && r.site.class !== "other");
   const unguarded = sitesOf(report, (s) => s.code === "already-fixed/upstream-unguarded");
   const skipped = sitesOf(report, (s) => s.action === "skipped");
@@ -81,14 +84,14 @@ export function doctorSummary(environment: Environment | null, report: Report, o
 
   let status: DoctorStatus = "clean";
   if (rejected.length > 0) status = "keyword-rejected";
-  else if (required.length > 0 && verdict !== "not-affected") status = "will-fail";
-  else if (pending.length > 0) status = "pending";
+  else if (required.length + raising.length > 0 && verdict !== "not-affected") status = "will-fail";
+  else if (pending.length + raising.length > 0) status = "pending";
   else if (unguarded.length > 0 && rejects) status = "keyword-rejected";
 
   const command = options.command ?? DEFAULT_COMMAND;
   const root = shellQuote(options.root ?? ".");
   const fixCommand = pending.length > 0 ? `${command} ${root}` : null;
-  return { status, exitCode: status === "clean" ? 0 : 1, pending, required, unguarded, rejected, skipped, needsReview, troubled, fixCommand };
+  return { status, exitCode: status === "clean" ? 0 : 1, pending, required, raising, unguarded, rejected, skipped, needsReview, troubled, fixCommand };
 }
 
 const where = (r: SiteRef) => `${r.path}:${r.site.line}:${r.site.column}`;
@@ -117,15 +120,23 @@ export function doctorReport(environment: Environment | null, report: Report, op
   const paddle = environment?.paddle ?? null;
   const paddleName = paddle ? (paddle.develop ? "develop (0.0.0)" : paddle.version) : null;
   switch (s.status) {
-    case "will-fail":
-      lines.push(
-        `Export:    ${paddleName ? `WILL hit the error with Paddle ${paddleName}` : "will hit the error with Paddle 2.6 and newer"}: ${plural(s.required.length, "unfixed call site reads", "unfixed call sites read")} the converted program.`,
-      );
+    case "will-fail": {
+      const hits = `${paddleName ? `WILL hit the error with Paddle ${paddleName}` : "will hit the error with Paddle 2.6 and newer"}`;
+      const reads = plural(s.required.length + s.raising.length, "unfixed call site reads", "unfixed call sites read");
+      // Where the default exporter is already fixed, say which other method still fails rather than "the export".
+      const fixedExports = report.files.some((f) => f.sites.some((site) => site.action === "already-fixed" && site.class !== "other"));
+      if (fixedExports) {
+        const named = [...s.required, ...s.raising].map((r) => (r.site.scope ? `${r.site.scope} (${where(r)})` : where(r)));
+        lines.push(`Export:    the export in ${named.slice(0, 3).join(", ")}${named.length > 3 ? ", ..." : ""} ${hits}: ${reads} the converted program; the other export calls already pass full_graph.`);
+      } else {
+        lines.push(`Export:    ${hits}: ${reads} the converted program.`);
+      }
       break;
+    }
     case "pending":
-      if (s.required.length > 0) {
+      if (s.required.length + s.raising.length > 0) {
         lines.push(
-          `Export:    works with Paddle ${paddleName ?? "before 2.6"}, but will hit the error after an upgrade to 2.6 or newer: ${plural(s.required.length, "unfixed call site reads", "unfixed call sites read")} the converted program.`,
+          `Export:    works with Paddle ${paddleName ?? "before 2.6"}, but will hit the error after an upgrade to 2.6 or newer: ${plural(s.required.length + s.raising.length, "unfixed call site reads", "unfixed call sites read")} the converted program.`,
         );
       } else {
         lines.push(
@@ -160,12 +171,17 @@ export function doctorReport(environment: Environment | null, report: Report, op
     for (const r of s.pending.slice(0, max)) lines.push(`           ${where(r)}  ${r.site.class}  ${r.site.reason}`);
     if (s.pending.length > max) lines.push(`           ... and ${s.pending.length - max} more (${command} --check ${root} lists them all)`);
   }
+  if (s.raising.length > 0) {
+    lines.push(`Review:    ${plural(s.raising.length, "call passes", "calls pass")} full_graph=False yet ${s.raising.length === 1 ? "reads" : "read"} the converted program; this tool leaves a chosen value to you:`);
+    for (const r of s.raising.slice(0, max)) lines.push(`           ${where(r)}  ${r.site.reason}`);
+  }
   if (s.unguarded.length > 0 && s.status !== "keyword-rejected") {
     lines.push(`Note:      ${plural(s.unguarded.length, "call passes", "calls pass")} a bare full_graph=True (upstream's fix); Paddle 2.3/2.4 reject it with TypeError.`);
   }
   const alone: string[] = [];
   if (s.skipped.length) alone.push(`${plural(s.skipped.length, "call")} not on an export path (training-time conversions and the like; --all fixes them too)`);
-  if (s.needsReview.length) alone.push(`${plural(s.needsReview.length, "call")} to review by hand (${s.needsReview.map(where).slice(0, 3).join(", ")})`);
+  const otherReview = s.needsReview.filter((r) => !PENDING_REVIEW_CODES.has(r.site.code));
+  if (otherReview.length) alone.push(`${plural(otherReview.length, "call")} to review by hand (${otherReview.map(where).slice(0, 3).join(", ")})`);
   if (s.troubled.length) alone.push(`${plural(s.troubled.length, "file")} not handled (${s.troubled.slice(0, 3).map((f) => `${f.path}: ${f.reason ?? f.status}`).join("; ")})`);
   const ignored = ignoredNote(report.summary);
   if (ignored) alone.push(ignored);

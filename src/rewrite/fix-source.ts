@@ -8,7 +8,7 @@ import { argumentState, type ArgumentState } from "../python/arguments.js";
 import type { Edit, FileCode, Fix, FixStyle, SiteReport } from "../model.js";
 import { classifySite, enclosingFunction, type Classification, type ClassifyContext } from "../python/classify.js";
 import { detectConventions, type Conventions } from "../python/conventions.js";
-import { bindablePositions } from "../python/locate.js";
+import { bindablePositions, scopeName } from "../python/locate.js";
 import { NameIndex } from "../python/names.js";
 import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
 import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "../python/partial-parse.js";
@@ -75,7 +75,7 @@ export interface FixSourceResult {
 /** What the analysis knows of one site, before any fix is chosen. */
 interface Finding {
   site: CallSite;
-  place: Pick<SiteReport, "line" | "column" | "form" | "callee" | "class">;
+  place: Pick<SiteReport, "line" | "column" | "form" | "callee" | "scope" | "class">;
   classification: Classification;
   state: ArgumentState;
 }
@@ -164,6 +164,11 @@ function planFix(finding: Finding, keyword: () => Edit, style: FixStyle, guardBa
 function siteReport(finding: Finding, decision: Decision, bare: BareKeywordPolicy): SiteReport {
   const { place, state, classification } = finding;
   if (state.kind !== "open" && state.bareKeyword) return bareKeywordReport(place, state.bareKeyword.text, decision.apply, bare);
+  // Someone chose full_graph=False, but the program is read: that read raises on 2.6+.
+  if (state.kind === "needs-review" && state.code === "needs-review/full-graph-value" && classification.class === "required") {
+    const reason = `${state.reason}, but ${classification.reason}, which raises on Paddle 2.6+ (full_graph=True there, by hand)`;
+    return { ...place, action: "needs-review", code: "needs-review/full-graph-false-read", reason };
+  }
   if (state.kind !== "open") return { ...place, action: state.kind, code: state.code, reason: state.reason };
   if (!decision.apply) {
     return { ...place, action: "skipped", code: classification.code, reason: `${classification.reason} (--all fixes it too)` };
@@ -258,11 +263,20 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
       column: site.node.startPosition.column + 1,
       form: site.form,
       callee: site.calleeNode.text,
+      ...scopeOf(site),
       class: classification.class,
     };
     return { site, place, classification, state };
   });
   return { findings, usesGuard, names: names.names };
+}
+
+/** `{ scope }` for a site inside a function or class; a decorator is named by what it decorates. */
+function scopeOf(site: CallSite): { scope?: string } {
+  const scope = scopeName(site.chain);
+  const decorated = site.form === "decorator" ? site.decorated?.childForFieldName("name")?.text : null;
+  const name = decorated ? (scope ? `${scope}.${decorated}` : decorated) : scope;
+  return name ? { scope: name } : {};
 }
 
 /**

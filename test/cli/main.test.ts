@@ -3,18 +3,39 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { changedFiles, copyTree, removeTree, runCli, ROOT, snapshot } from "../helpers/cli.js";
+import { changedFiles, copyCheckableCases, copyTree, removeTree, runCli, ROOT, snapshot, UNCHECKABLE_CASES } from "../helpers/cli.js";
 
 const CASES = path.join(ROOT, "fixtures/cases");
 const ANSI = /\x1b\[[0-9;]*m/;
 
 let work: string;
 beforeEach(() => {
-  work = copyTree(CASES);
+  work = copyCheckableCases();
 });
 afterEach(() => removeTree(work));
 
 describe("modes and exit codes", () => {
+  it("a file that may hold a call but cannot be checked fails every mode with exit 2, the rest still done", () => {
+    const all = copyTree(CASES);
+    try {
+      for (const args of [["--check"], ["--dry-run"], []]) {
+        const r = runCli(["--no-detect", "--json", ...args, "."], { cwd: all });
+        expect(r.code, args.join(" ")).toBe(2);
+        const errors = JSON.parse(r.stdout).files.filter((f: { status: string }) => f.status === "error");
+        expect(errors.map((f: { path: string; code: string }) => `${f.path} ${f.code}`).sort()).toEqual(
+          ["expected.py", "input.py"].flatMap((f) => [`gbk-skipped/${f} file/unsupported-encoding`, `syntax-error-skipped/${f} file/syntax-error`]).sort(),
+        );
+        expect(r.stderr).toContain("completed with errors");
+      }
+      expect(readFileSync(path.join(all, "import-paddle/input.py")).equals(readFileSync(path.join(CASES, "import-paddle/expected.py")))).toBe(true);
+      const gh = runCli(["--no-detect", "--check", "--format", "github", "."], { cwd: all });
+      expect(gh.stdout).toMatch(/^::error file=syntax-error-skipped\/input\.py::syntax error at/m);
+    } finally {
+      removeTree(all);
+    }
+    expect(UNCHECKABLE_CASES).toHaveLength(2);
+  });
+
   it("default run fixes in place and exits 0; a second run changes nothing", () => {
     const before = snapshot(work);
     const first = runCli(["."], { cwd: work });
@@ -119,14 +140,13 @@ describe("--json", () => {
     for (const f of report.files) {
       expect(["changed", "unchanged", "skipped", "error"]).toContain(f.status);
       for (const s of f.sites) {
-        expect(Object.keys(s).sort()).toEqual(["action", "callee", "class", "code", "column", "form", "line", "reason"]);
+        // scope: absent at module level
+        expect(Object.keys(s).filter((k) => k !== "scope").sort()).toEqual(["action", "callee", "class", "code", "column", "form", "line", "reason"]);
         expect(["required", "export", "other"]).toContain(s.class);
         expect(["fixed", "would-fix", "already-fixed", "skipped", "needs-review"]).toContain(s.action);
         expect(s.line).toBeGreaterThanOrEqual(1);
       }
     }
-    const gbk = report.files.find((f: { path: string }) => f.path === "gbk-skipped/input.py");
-    expect(gbk).toMatchObject({ status: "skipped", reason: expect.stringContaining("gbk") });
     expect(report.summary.fixed).toBe(
       report.files.flatMap((f: { sites: { action: string }[] }) => f.sites).filter((s: { action: string }) => s.action === "would-fix").length,
     );

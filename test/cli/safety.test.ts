@@ -6,7 +6,7 @@ import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadPatch } from "../../src/patches.js";
-import { changedFiles, copyTree, removeTree, ROOT, runCli, snapshot } from "../helpers/cli.js";
+import { changedFiles, copyCheckableCases, copyTree, removeTree, ROOT, runCli, snapshot } from "../helpers/cli.js";
 import { cleanup, KW, NEEDY, tempDir, writeTree } from "../helpers/fs.js";
 
 afterAll(cleanup);
@@ -15,7 +15,7 @@ const CASES = path.join(ROOT, "fixtures/cases");
 
 describe("--revert", () => {
   it("undoes a default run over the golden cases: every input.py is back byte for byte", () => {
-    const work = copyTree(CASES);
+    const work = copyCheckableCases();
     try {
       const original = snapshot(work);
       expect(runCli(["--no-detect", "."], { cwd: work }).code).toBe(0);

@@ -85,12 +85,17 @@ afterAll(async () => {
 describe("one run over every hostile input", () => {
   it("fixes the plain file and counts every problem as the rest of the run goes on", () => {
     expect(entry("good.py")).toMatchObject({ status: "changed" });
-    // secret.py (unreadable), locked/ (cannot list), ro.py (read-only), ro-folder/mod.py (no temp file)
-    expect(report.summary.errors).toBe(4);
+    // secret.py (unreadable), locked/ (cannot list), ro.py (read-only), ro-folder/mod.py (no temp file),
+    // and the files that could not be checked: syntax.py, gbk.py, not-utf8.py, out-link.py
+    const errors = report.files.filter((f) => f.status === "error").map((f) => f.code);
+    expect(errors.sort()).toEqual(
+      ["file/unreadable", "file/unreadable", "file/write-failed", "file/write-failed", "file/syntax-error", "file/unsupported-encoding", "file/not-utf8", "file/link-outside"].sort(),
+    );
+    expect(report.summary.errors).toBe(8);
   });
 
-  it("a syntax error anywhere: skipped with its position, bytes untouched", () => {
-    expect(entry("syntax.py")).toMatchObject({ status: "skipped", reason: "syntax error at 8:12" });
+  it("a syntax error anywhere: an error (it could not be checked) with its position, bytes untouched", () => {
+    expect(entry("syntax.py")).toMatchObject({ status: "error", code: "file/syntax-error", reason: "syntax error at 8:12" });
     expect(read("syntax.py").toString()).toBe(`${NEEDY}\ndef broken(:\n    pass\n`);
   });
 
@@ -101,13 +106,13 @@ describe("one run over every hostile input", () => {
     expect(revertBytes(out).bytes.equals(latin1)).toBe(true);
   });
 
-  it("gbk: skipped with the reason, never re-encoded", () => {
-    expect(entry("gbk.py")).toMatchObject({ status: "skipped", reason: "encoding 'gbk' is not supported for editing; file left alone" });
+  it("gbk: an error with the reason (it could not be checked), never re-encoded", () => {
+    expect(entry("gbk.py")).toMatchObject({ status: "error", code: "file/unsupported-encoding", reason: "encoding 'gbk' is not supported for editing; file left alone" });
     expect(read("gbk.py").equals(gbk)).toBe(true);
   });
 
-  it("not UTF-8 and no coding line: skipped with the reason", () => {
-    expect(entry("not-utf8.py")).toMatchObject({ status: "skipped", reason: "not valid UTF-8 and no PEP 263 coding line; file left alone" });
+  it("not UTF-8 and no coding line: an error with the reason", () => {
+    expect(entry("not-utf8.py")).toMatchObject({ status: "error", code: "file/not-utf8", reason: "not valid UTF-8 and no PEP 263 coding line; file left alone" });
   });
 
   it("UTF-8 with BOM: the BOM is kept", () => {
@@ -147,7 +152,8 @@ describe("one run over every hostile input", () => {
   });
 
   it("symlinks: out of the root not followed, loops and dangling links reported, linked folders not walked", () => {
-    expect(entry("out-link.py")).toMatchObject({ status: "skipped", reason: expect.stringMatching(/^symlink to .*theirs\.py, outside .*; not followed$/) });
+    // It may hold a site that this run cannot check: an error, so --check is a gate.
+    expect(entry("out-link.py")).toMatchObject({ status: "error", code: "file/link-outside", reason: expect.stringMatching(/^symlink to .*theirs\.py, outside .*; not followed$/) });
     expect(readFileSync(path.join(outside, "theirs.py"), "utf8")).toBe(NEEDY);
     expect(readFileSync(path.join(outside, "pkg/mod.py"), "utf8")).toBe(NEEDY);
     expect(report.files.some((f) => f.path.startsWith("out-folder/") || f.path.startsWith("self-loop/"))).toBe(false);
@@ -169,6 +175,9 @@ describe("one run over every hostile input", () => {
     expect(entry("secret.py")).toMatchObject({ status: "error", code: "file/unreadable", reason: "cannot read: permission denied" });
     expect(entry("locked")).toMatchObject({ status: "error", code: "file/unreadable", reason: "cannot list folder: permission denied" });
     expect(entry("ro.py")).toMatchObject({ status: "error", code: "file/write-failed", reason: "read-only file; left alone" });
+    // Its site was not written: still pending, and not counted as fixed.
+    expect(entry("ro.py")!.sites.map((site) => site.action)).toEqual(["would-fix"]);
+    expect(report.summary.fixed).toBe(report.files.flatMap((f) => f.sites).filter((site) => site.action === "fixed").length);
     expect(entry("ro-folder/mod.py")).toMatchObject({
       status: "error",
       reason: "cannot create a temporary file next to it: permission denied; left alone",
@@ -214,7 +223,7 @@ describe("explicit paths that are not regular files", () => {
     symlinkSync(path.join(elsewhere, "target.py"), path.join(dir, "link.py"));
     symlinkSync(path.join(dir, "loop.py"), path.join(dir, "loop.py"));
     const r = await fixPaths([path.join(dir, "link.py"), path.join(dir, "loop.py")], { cwd: dir });
-    expect(r.files[0]).toMatchObject({ path: "link.py", status: "skipped", reason: expect.stringMatching(/outside the given paths; not written through/) });
+    expect(r.files[0]).toMatchObject({ path: "link.py", status: "error", code: "file/link-outside", reason: expect.stringMatching(/outside the given paths; not written through/) });
     expect(r.files[1]).toMatchObject({ path: "loop.py", status: "skipped", code: "file/link-not-followed", reason: "symlink loop; not followed" });
     expect(readFileSync(path.join(elsewhere, "target.py"), "utf8")).toBe(NEEDY);
     // Named together with the folder that holds the target, the link is followed (the target is a given path).
