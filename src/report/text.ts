@@ -45,7 +45,8 @@ function staleTempLines(report: Report, c: Colors): string[] {
   if (!write && stale.remaining.length) {
     const flag = report.mode === "check" ? "--check" : "--dry-run";
     const them = stale.remaining.length === 1 ? "it" : "them";
-    lines.push(`${plural(stale.remaining.length, "stale temp file")} left by an interrupted run (listed above): ${flag} deletes nothing; run without ${flag} to remove ${them}`);
+    // --check --dry-run reports as dry-run: name both flags, so the advice holds either way.
+    lines.push(`${plural(stale.remaining.length, "stale temp file")} left by an interrupted run (listed above): ${flag} deletes nothing; a run without --check and --dry-run removes ${them}`);
   }
   return lines;
 }

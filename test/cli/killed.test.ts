@@ -175,7 +175,7 @@ describe.skipIf(process.platform !== "linux")("a live run's temp files are never
         // check and dry-run delete nothing and say what would
         const flag = args[0];
         expect(out).toContain(`${rel}  stale  temp file left by an interrupted run\n`);
-        expect(out).toContain(`1 stale temp file left by an interrupted run (listed above): ${flag} deletes nothing; run without ${flag} to remove it\n`);
+        expect(out).toContain(`1 stale temp file left by an interrupted run (listed above): ${flag} deletes nothing; a run without --check and --dry-run removes it\n`);
         expect(readFileSync(stale, "utf8")).toBe("half of m000.py");
       } else {
         expect(out).toContain("removed 1 stale temp file left by an interrupted run\n");

@@ -175,7 +175,7 @@ describe("fixPaths sweeps the folders of the files it lists", () => {
       const text = formatTextReport(report, false);
       const flag = mode === "check" ? "--check" : "--dry-run";
       expect(text).toContain(`${stale}  stale  temp file left by an interrupted run`);
-      expect(text).toContain(`1 stale temp file left by an interrupted run (listed above): ${flag} deletes nothing; run without ${flag} to remove it`);
+      expect(text).toContain(`1 stale temp file left by an interrupted run (listed above): ${flag} deletes nothing; a run without --check and --dry-run removes it`);
       expect(JSON.parse(formatJsonReport(report)).staleTempFiles).toEqual({ removed: 0, remaining: [stale] });
     }
   });
