@@ -7,7 +7,13 @@
 // the tool cannot handle is reported with a one-line reason while the rest
 // of the run proceeds. An abort signal (the CLI wires SIGINT/SIGTERM to it)
 // stops new files from being started; a file already read is abandoned
-// whole if its write has not begun, and a write under way completes.
+// whole if its write has not begun, and a write under way completes (its
+// temp file renamed or removed: the run ends only once every write has).
+//
+// Temp files a killed run left behind are swept at the end, in the folders
+// of the files the report lists (every folder written to is one of them, and
+// a temp file sits beside a file with a call site, which is listed on the
+// rerun): removed by a write run, only reported by check and dry-run.
 import path from "node:path";
 import { setImmediate as turn } from "node:timers/promises";
 import { relativeInside, walkPaths, type SourceFile, type WalkOptions } from "./files/walk.js";
@@ -16,8 +22,9 @@ import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } fr
 import type { BareKeywordPolicy } from "./rewrite/fix-source.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
-import { UNCHECKED_FILE_CODES, type Environment, type FileCode, type FileReport, type FileStatus, type FixStyle, type Mode, type Report, type RevertCounts, type SiteReport, type Summary } from "./model.js";
+import { UNCHECKED_FILE_CODES, type Environment, type FileCode, type FileReport, type FileStatus, type FixStyle, type Mode, type Report, type RevertCounts, type SiteReport, type StaleTempFiles, type Summary } from "./model.js";
 import { ChangedOnDiskError, contentHash, replaceFile } from "./files/write.js";
+import { sweepStaleTemps } from "./files/temp-files.js";
 import { plural } from "./report/words.js";
 
 export interface FixPathsOptions extends WalkOptions {
@@ -74,7 +81,17 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const report: Report = { version: 1, mode, environment: options.environment, files: listed, summary };
   if (options.revert) report.revert = true;
   if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
+  const folders = files.filter((file, i) => reported[i] && file.target).map((file) => path.dirname(file.target!));
+  const stale = await sweepFolders(folders, mode, cwd, options);
+  if (stale) report.staleTempFiles = stale;
   return report;
+}
+
+/** Removes (write) or lists (check, dry-run) the stale temp files in the folders; undefined when there are none. */
+async function sweepFolders(folders: string[], mode: Mode, cwd: string, options: FixPathsOptions): Promise<StaleTempFiles | undefined> {
+  const { removed, remaining } = await sweepStaleTemps(folders, { remove: mode === "write", layer: options.fs ?? nodeFs });
+  if (!removed.length && !remaining.length) return undefined;
+  return { removed: removed.length, remaining: remaining.map((file) => displayPath(file, cwd)) };
 }
 
 interface Outcome {

@@ -21,6 +21,7 @@ export type {
   SiteClass,
   SiteForm,
   SiteReport,
+  StaleTempFiles,
   Summary,
 } from "./model.js";
 export { fixSource, type FixSourceOptions, type FixSourceResult } from "./rewrite/fix-source.js";

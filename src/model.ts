@@ -260,6 +260,17 @@ export interface Interruption {
   notStarted: number;
 }
 
+/**
+ * The tool's own temp files that a killed run left beside the files it was
+ * writing (their process is gone), found in the folders of the files listed.
+ */
+export interface StaleTempFiles {
+  /** How many this run removed (a write run, fix or revert; always 0 in check and dry-run, which delete nothing). */
+  removed: number;
+  /** Those still there, as paths like the files': every one found in check and dry-run, else those that could not be removed. */
+  remaining: string[];
+}
+
 export interface Report {
   version: 1;
   mode: Mode;
@@ -271,6 +282,8 @@ export interface Report {
   summary: Summary;
   /** Set when the run was aborted before every file was handled. */
   interrupted?: Interruption;
+  /** Present when stale temp files were found (removed, or seen by check / dry-run). */
+  staleTempFiles?: StaleTempFiles;
 }
 
 /**

@@ -5,12 +5,17 @@
 // we read. Any failure removes the temporary file and leaves the original as
 // it was: every file is either wholly old or wholly new.
 //
+// The temporary file's name carries this process's id (temp-name.ts), so a
+// later run can remove one a killed run left behind without touching one a
+// live run is still writing (temp-files.ts).
+//
 // The one window left is between the last content check and the rename (a
 // few system calls); an editor saving in exactly that instant loses to us.
 import { randomBytes, createHash } from "node:crypto";
 import { constants, type Stats } from "node:fs";
 import path from "node:path";
 import { describeFsError, nodeFs, NotRegularFileError, O, readRegularFile, type FsLayer } from "./fs-layer.js";
+import { tempName } from "./temp-name.js";
 
 /** The file changed (or vanished, or stopped being a regular file) since it was read. */
 export class ChangedOnDiskError extends Error {}
@@ -31,7 +36,7 @@ export interface ReadState {
 export async function replaceFile(file: string, bytes: Buffer, read: ReadState, layer: FsLayer = nodeFs): Promise<void> {
   await assertWritable(layer, file, read.stat);
   const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.pfgf-${randomBytes(6).toString("hex")}.tmp`);
+  const tmp = path.join(dir, tempName(path.basename(file), process.pid, randomBytes(6).toString("hex")));
   const handle = await layer.open(tmp, O.createTemp, 0o600).catch((error: unknown) => {
     throw new WriteError(`cannot create a temporary file next to it: ${describeFsError(error)}; left alone`);
   });

@@ -3,7 +3,7 @@ import type { Report } from "../model.js";
 
 /** `extra` fields (e.g. `traceback`) go after `version`, `mode` and the run's flags. */
 export function formatJsonReport(report: Report, extra: Record<string, unknown> = {}): string {
-  const { version, mode, revert, interrupted, environment, files, summary } = report;
+  const { version, mode, revert, interrupted, environment, files, summary, staleTempFiles } = report;
   const env =
     environment === undefined
       ? {}
@@ -16,5 +16,7 @@ export function formatJsonReport(report: Report, extra: Record<string, unknown> 
           },
         };
   const flags = { ...(revert ? { revert } : {}), ...(interrupted ? { interrupted } : {}) };
-  return JSON.stringify({ version, mode, ...flags, ...extra, ...env, files, summary }, null, 2);
+  // Added to version 1 after the rest, present only when there is something to say.
+  const stale = staleTempFiles ? { staleTempFiles } : {};
+  return JSON.stringify({ version, mode, ...flags, ...extra, ...env, files, summary, ...stale }, null, 2);
 }

@@ -1,5 +1,6 @@
 // The human report: one line per call site, `path:line:col  ACTION  CLASS  reason`,
-// then a summary line of counts.
+// a line per stale temp file still there and how many were removed, then a
+// summary line of counts.
 import { createColors } from "picocolors";
 import { formatEnvironmentHeader } from "../detect/index.js";
 import type { Report, SiteAction, Summary } from "../model.js";
@@ -24,7 +25,29 @@ export function formatTextReport(report: Report, color: boolean): string[] {
       lines.push(`${c.bold(`${file.path}:${site.line}:${site.column}`)}  ${actionLabel(site.action, c)}  ${site.class}  ${c.dim(site.reason)}`);
     }
   }
+  lines.push(...staleTempLines(report, c));
   lines.push(summaryLine(report, c));
+  return lines;
+}
+
+/**
+ * Temp files a killed run left: how many this run removed, or (check and
+ * dry-run delete nothing) each one seen and the run that removes them.
+ */
+function staleTempLines(report: Report, c: Colors): string[] {
+  const stale = report.staleTempFiles;
+  if (!stale) return [];
+  const write = report.mode === "write";
+  const lines = stale.remaining.map(
+    (file) => `${c.bold(file)}  ${c.yellow("stale")}  temp file left by an interrupted run${write ? "; could not be removed" : ""}`,
+  );
+  if (stale.removed) lines.push(`removed ${plural(stale.removed, "stale temp file")} left by an interrupted run`);
+  if (!write && stale.remaining.length) {
+    const flag = report.mode === "check" ? "--check" : "--dry-run";
+    const them = stale.remaining.length === 1 ? "it" : "them";
+    // --check --dry-run reports as dry-run: name both flags, so the advice holds either way.
+    lines.push(`${plural(stale.remaining.length, "stale temp file")} left by an interrupted run (listed above): ${flag} deletes nothing; a run without --check and --dry-run removes ${them}`);
+  }
   return lines;
 }
 
@@ -73,6 +96,7 @@ function formatRevertReport(report: Report, c: Colors): string[] {
           : c.yellow(file.status);
     return `${c.bold(file.path)}  ${label}  ${file.reason ?? ""}`.trimEnd();
   });
+  lines.push(...staleTempLines(report, c));
   const s = report.summary;
   const changed = report.files.filter((f) => f.status === "changed");
   const guards = changed.reduce((n, f) => n + (f.revert?.guardBlocks ?? 0), 0);

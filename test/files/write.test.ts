@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { fixPaths } from "../../src/engine.js";
 import { nodeFs, readRegularFile } from "../../src/files/fs-layer.js";
 import { ChangedOnDiskError, contentHash, replaceFile, WriteError } from "../../src/files/write.js";
+import { parseTempName } from "../../src/files/temp-name.js";
 import { cleanup, errno, faultyFs, isTemp, leftoverTemps, modeOf, NEEDY, tempDir, writeTree } from "../helpers/fs.js";
 
 afterAll(cleanup);
@@ -28,6 +29,18 @@ describe("replaceFile", () => {
     expect(modeOf(file)).toBe(0o754);
     expect(statSync(file).ino).not.toBe(inode); // a rename, not an in-place write
     expect(leftoverTemps(dir)).toEqual([]);
+  });
+
+  it("the temporary file sits beside the original and its name carries this process's id", async () => {
+    const dir = tempDir();
+    const file = path.join(dir, "trainer.py");
+    writeFileSync(file, "old\n");
+    const temps: string[] = [];
+    const fs = faultyFs({ open: (p) => void (p !== file && p !== dir && temps.push(p)) });
+    await replaceFile(file, Buffer.from("new\n"), await readState(file), fs);
+    expect(temps).toHaveLength(1);
+    expect(path.dirname(temps[0])).toBe(dir);
+    expect(parseTempName(path.basename(temps[0]))).toEqual({ target: "trainer.py", pid: process.pid });
   });
 
   it("a read-only file (no write bit) is left alone, even for root", async () => {

@@ -31,6 +31,14 @@ export function hashes(dir: string): Map<string, string> {
   return out;
 }
 
+/**
+ * Any name the writer has used for a temporary file: `.x.py.pfgf-<pid>-<hex>.tmp`,
+ * and 0.1.x's `.x.py.pfgf-<hex>.tmp`. Deliberately looser than the sweep's
+ * parser (src/files/temp-name.ts): a leftover the parser failed to
+ * recognise still shows here.
+ */
+export const isTemp = (p: string) => /\.pfgf-[0-9a-f-]+\.tmp$/.test(p);
+
 /** Names in dir (recursively) that look like our temporary files. */
 export function leftoverTemps(dir: string): string[] {
   const out: string[] = [];
@@ -38,7 +46,7 @@ export function leftoverTemps(dir: string): string[] {
     for (const entry of readdirSync(d, { withFileTypes: true })) {
       const full = path.join(d, entry.name);
       if (entry.isDirectory()) visit(full);
-      else if (/\.pfgf-[0-9a-f]+\.tmp$/.test(entry.name)) out.push(full);
+      else if (isTemp(entry.name)) out.push(full);
     }
   };
   visit(dir);
@@ -55,8 +63,6 @@ export function errno(code: string, syscall = "open"): NodeJS.ErrnoException {
   e.syscall = syscall;
   return e;
 }
-
-export const isTemp = (p: string) => /\.pfgf-[0-9a-f]+\.tmp$/.test(p);
 
 export interface Faults {
   /** Called before each operation; return an error to make it fail. */
