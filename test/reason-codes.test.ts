@@ -17,12 +17,21 @@ const EXAMPLES: Record<SiteCode, { source: string; options?: FixSourceOptions }>
   "required/decorated-reads-program": {
     source: "import paddle\nclass Net:\n    @paddle.jit.to_static\n    def forward(self, x):\n        return x\ndef f(net):\n    return net.forward.outputs\n",
   },
+  "required/in-place-reads-program": { source: "import paddle\ndef f(net):\n    paddle.jit.to_static(net)\n    return net.forward.main_program\n" },
+  "required/returned-reads-program": {
+    source: "import paddle\ndef conv(m):\n    return paddle.jit.to_static(m)\ndef f(m):\n    s = conv(m)\n    return s.forward.main_program\n",
+  },
   "export/passed-to-save": { source: "import paddle\ndef f(m, p):\n    paddle.jit.save(paddle.jit.to_static(m), p)\n" },
   "export/saved": { source: "import paddle\ndef f(m, p):\n    s = paddle.jit.to_static(m)\n    paddle.jit.save(s, p)\n" },
   "export/holder-saved": { source: "import paddle\ndef f(net, p):\n    net.forward = paddle.jit.to_static(net.forward)\n    paddle.jit.save(net, p)\n" },
   "export/decorated-saved": {
     source: "import paddle\nclass Net:\n    @paddle.jit.to_static\n    def forward(self, x):\n        return x\ndef f(net, p):\n    paddle.jit.save(net.forward, p)\n",
   },
+  "export/in-place-saved": { source: "import paddle\ndef f(net, p):\n    paddle.jit.to_static(net)\n    paddle.jit.save(net, p)\n" },
+  "export/instance-saved": {
+    source: "import paddle\nclass Net:\n    @paddle.jit.to_static\n    def forward(self, x):\n        return x\ndef f(p):\n    net = Net()\n    paddle.jit.save(net, p)\n",
+  },
+  "export/returned-saved": { source: "import paddle\ndef conv(m):\n    return paddle.jit.to_static(m)\ndef f(m, p):\n    s = conv(m)\n    paddle.jit.save(s, p)\n" },
   "export/in-export-function": { source: "import paddle\ndef export_model(m):\n    return paddle.jit.to_static(m)\n" },
   "export/in-export-script": { source: "import paddle\nm = paddle.jit.to_static(net)\n", options: { path: "tools/export_model.py" } },
   "other/training-helper": { source: "import paddle\ndef apply_to_static(m):\n    return paddle.jit.to_static(m)\n" },

@@ -3,7 +3,7 @@
 // fix), `export` (the result is saved, or the site sits in export code), or
 // `other` (e.g. training-time conversion).
 import path from "node:path";
-import { assignedNames, forwardOwner, FORWARD, type Chain } from "./locate.js";
+import { assignedNames, compact, forwardOwner, FORWARD, type Chain } from "./locate.js";
 import type { NameIndex } from "./names.js";
 import type { SyntaxNode } from "./parser.js";
 import { ScopeFacts } from "./scope-facts.js";
@@ -41,7 +41,66 @@ export function classifySite(site: CallSite, ctx: ClassifyContext): Classificati
 function callEvidence(site: CallSite, ctx: ClassifyContext): Classification | null {
   const { targets, savedAt } = resultTargets(site.chain, ctx);
   if (savedAt) return { class: "export", code: "export/passed-to-save", reason: `result passed straight to paddle.jit.save at line ${ctx.line(savedAt)}` };
-  if (!targets.length) return null;
+  return (targets.length ? resultEvidence(site, targets, ctx) : null) ?? inPlaceEvidence(site, ctx) ?? returnedEvidence(site, targets, ctx);
+}
+
+/**
+ * A helper that returns the converted model (`return to_static(m)`, or a
+ * name bound to it): its callers in this module decide, when they read the
+ * result's program or save it.
+ */
+function returnedEvidence(site: CallSite, targets: string[], ctx: ClassifyContext): Classification | null {
+  const fn = enclosingFunction(site.chain);
+  const helper = fn?.childForFieldName("name")?.text;
+  if (!fn || !helper) return null;
+  const direct = site.chain.some((n) => n.type === "return_statement");
+  const returned = direct || fn.descendantsOfType("return_statement").some((r) => targets.includes(compact(r.namedChildren[0] ?? r)));
+  if (!returned) return null;
+  for (const call of ctx.root.descendantsOfType("call")) {
+    const callee = call.childForFieldName("function");
+    if (!callee || (callee.text !== helper && !callee.text.endsWith(`.${helper}`))) continue;
+    const assignment = call.parent;
+    const left = assignment?.type === "assignment" && assignment.childForFieldName("right")?.id === call.id ? assignment.childForFieldName("left") : null;
+    if (!left || (left.type !== "identifier" && left.type !== "attribute")) continue;
+    const result = compact(left);
+    let scope: SyntaxNode | null = call.parent;
+    while (scope && scope.type !== "function_definition") scope = scope.parent;
+    const facts = ctx.facts.of(scope ?? ctx.root);
+    const aliases = facts.aliases([result]);
+    const where = `returned by ${helper} to ${result} at line ${ctx.line(call)}`;
+    const read = facts.programRead((object) => aliasSuffix(object, aliases), call.endIndex);
+    if (read) return { class: "required", code: "required/returned-reads-program", reason: `${where}, read as ${result}${read.path} at line ${ctx.line(read.node)}` };
+    const save = facts.save(
+      (f) => isSave(f, site.chain, ctx),
+      (arg) => (aliases.has(arg) ? "result" : null),
+    );
+    if (save) return { class: "export", code: "export/returned-saved", reason: `${where}, saved with paddle.jit.save at line ${ctx.line(save.node)}` };
+  }
+  return null;
+}
+
+/**
+ * `to_static(net)` converts a Layer in place: a later save of `net`, or a
+ * read of `net.forward.main_program`, makes the call an export whatever is
+ * done with its result.
+ */
+function inPlaceEvidence(site: CallSite, ctx: ClassifyContext): Classification | null {
+  const first = site.args?.type === "argument_list" ? site.args.namedChildren.find((c) => c.type !== "comment") : undefined;
+  if (!first || (first.type !== "identifier" && first.type !== "attribute")) return null;
+  const converted = compact(first);
+  const facts = ctx.facts.of(enclosingFunction(site.chain) ?? ctx.root);
+  const aliases = facts.aliases([converted]);
+  const read = facts.programRead((object) => aliasSuffix(object, aliases), site.node.endIndex);
+  if (read) return { class: "required", code: "required/in-place-reads-program", reason: `converts ${converted} in place, read as ${converted}${read.path} at line ${ctx.line(read.node)}` };
+  const save = facts.save(
+    (fn) => isSave(fn, site.chain, ctx),
+    (arg) => (aliases.has(arg) ? "result" : null),
+  );
+  if (save) return { class: "export", code: "export/in-place-saved", reason: `converts ${converted} in place; ${converted} saved with paddle.jit.save at line ${ctx.line(save.node)}` };
+  return null;
+}
+
+function resultEvidence(site: CallSite, targets: string[], ctx: ClassifyContext): Classification | null {
   const scope = enclosingFunction(site.chain) ?? ctx.root;
   const facts = ctx.facts.of(scope);
   const aliases = facts.aliases(targets);
@@ -70,6 +129,36 @@ function decoratorEvidence(site: CallSite, ctx: ClassifyContext): Classification
     (arg) => (matchesName(arg) ? "result" : null),
   );
   if (save) return { class: "export", code: "export/decorated-saved", reason: `decorated ${name} saved with paddle.jit.save at line ${ctx.line(save.node)}` };
+  return instanceEvidence(site, name, ctx);
+}
+
+/**
+ * `@to_static def forward` in `class Net`: an instance made in this module
+ * (`net = Net(...)`) that is then saved makes the decorator an export.
+ */
+function instanceEvidence(site: CallSite, method: string, ctx: ClassifyContext): Classification | null {
+  const klass = [...site.chain].reverse().find((n) => n.type === "class_definition");
+  const className = klass?.childForFieldName("name")?.text;
+  if (!className) return null;
+  for (const call of ctx.root.descendantsOfType("call")) {
+    const fn = call.childForFieldName("function");
+    if (!fn || (fn.text !== className && !fn.text.endsWith(`.${className}`))) continue;
+    const assignment = call.parent;
+    const left = assignment?.type === "assignment" && assignment.childForFieldName("right")?.id === call.id ? assignment.childForFieldName("left") : null;
+    if (!left || (left.type !== "identifier" && left.type !== "attribute")) continue;
+    const instance = compact(left);
+    let scope: SyntaxNode | null = call.parent;
+    while (scope && scope.type !== "function_definition") scope = scope.parent;
+    const facts = ctx.facts.of(scope ?? ctx.root);
+    const aliases = facts.aliases([instance]);
+    const save = facts.save(
+      (f) => isSave(f, site.chain, ctx),
+      (arg) => (aliases.has(arg) ? "result" : null),
+    );
+    if (save) {
+      return { class: "export", code: "export/instance-saved", reason: `decorates ${className}.${method}; a ${className} (${instance}) is saved with paddle.jit.save at line ${ctx.line(save.node)}` };
+    }
+  }
   return null;
 }
 

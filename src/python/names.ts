@@ -24,8 +24,14 @@ export class NameIndex {
   private readonly bindings = new Map<string, Map<string, Binding[]>>();
   private readonly globals = new Map<string, Set<string>>();
   private readonly starModules: string[] = [];
-  /** Local names some import binds to a prefix of a target path. */
+  /** Local names some import (or an alias of one) binds to a prefix of a target path. */
   readonly names = new Set<string>();
+  /**
+   * Names bound by an alias assignment (`ts = paddle.jit.to_static`,
+   * `jit = paddle.jit`, `convert = functools.partial(paddle.jit.to_static)`),
+   * by the offset of the name being bound.
+   */
+  readonly aliases = new Map<number, string>();
   /** Chains of every occurrence of those names (and of extra words asked for). */
   readonly chains: Map<number, Chain>;
 
@@ -59,6 +65,7 @@ export class NameIndex {
         if (qualified && relevant(qualified)) this.names.add(name);
       }
     }
+    this.findAliases(tree, text, relevant);
     // Only occurrences that could bind the name (see bindablePositions):
     // that spares a chain per `paddle.xxx` in big files.
     const bindable = bindablePositions(text, [...this.names].filter((n) => !extraWords.includes(n)));
@@ -119,10 +126,38 @@ export class NameIndex {
     else names.set(name, [{ qualified }]);
   }
 
+  /**
+   * Alias assignments of an imported path: each binds its name like an
+   * import does. Two passes reach an alias of an alias (`jit = paddle.jit`
+   * then `ts = jit.to_static`). Found from the text, then checked on the tree.
+   */
+  private findAliases(tree: Tree, text: string, relevant: (q: string) => boolean): void {
+    for (let pass = 0; pass < 2; pass++) {
+      const before = this.aliases.size;
+      for (const m of text.matchAll(ALIAS_LINE)) {
+        if (!this.names.has(m[3].split(".")[0])) continue;
+        const at = m.index + m[1].length;
+        if (this.aliases.has(at)) continue;
+        const chain = locate(tree, [at]).get(at);
+        const leaf = chain?.[chain.length - 1];
+        const assignment = chain?.[chain.length - 2];
+        if (!chain || leaf?.type !== "identifier" || assignment?.type !== "assignment" || !isField(assignment, "left", leaf)) continue;
+        const value = aliasedValue(assignment.childForFieldName("right"));
+        const qualified = value ? this.qualify(value, chain) : null;
+        if (!qualified || !relevant(qualified)) continue;
+        this.bind(scopeKey(innerScopes(chain, chain.length - 1)[0] ?? tree.rootNode), leaf.text, qualified);
+        this.names.add(leaf.text);
+        this.aliases.set(at, leaf.text);
+      }
+      if (this.aliases.size === before) break;
+    }
+  }
+
   /** Records a non-import binding (or a global declaration) of a relevant name. */
   private recordOccurrence(chain: Chain, root: SyntaxNode): void {
     const leafIndex = chain.length - 1;
     const leaf = chain[leafIndex];
+    if (this.aliases.has(leaf.startIndex)) return;
     const parent = chain[leafIndex - 1];
     if (!parent) return;
     if (parent.type === "global_statement" || parent.type === "nonlocal_statement") {
@@ -146,6 +181,25 @@ export class NameIndex {
       this.bind(scopeKey(innerScopes(chain, leafIndex)[0] ?? root), leaf.text, null);
     }
   }
+}
+
+// `NAME = dotted.path` or `NAME = [functools.]partial(dotted.path, ...)` at the start of a line.
+const ALIAS_LINE = /^([ \t]*)([A-Za-z_]\w*)[ \t]*=[ \t]*(?:(?:functools[ \t]*\.[ \t]*)?partial[ \t]*\([ \t]*)?([A-Za-z_][\w.]*)/gm;
+
+/** Whether any line looks like an alias assignment of one of `names` (checked on the tree later). */
+export function mayHoldAlias(text: string, names: ReadonlySet<string>): boolean {
+  for (const m of text.matchAll(ALIAS_LINE)) if (names.has(m[3].split(".")[0])) return true;
+  return false;
+}
+
+/** The dotted expression an alias assignment names: the value itself, or a partial's first argument. */
+function aliasedValue(value: SyntaxNode | null): SyntaxNode | null {
+  if (value?.type === "identifier" || value?.type === "attribute") return value;
+  if (value?.type !== "call") return null;
+  const fn = value.childForFieldName("function")?.text.replace(/\s+/g, "");
+  if (fn !== "partial" && fn !== "functools.partial") return null;
+  const first = value.childForFieldName("arguments")?.namedChildren[0];
+  return first?.type === "identifier" || first?.type === "attribute" ? first : null;
 }
 
 function fromBindings(bindings: Binding[]): string | null {

@@ -9,7 +9,7 @@ import type { Edit, FileCode, Fix, FixStyle, SiteReport } from "../model.js";
 import { classifySite, enclosingFunction, type Classification, type ClassifyContext } from "../python/classify.js";
 import { detectConventions, type Conventions } from "../python/conventions.js";
 import { bindablePositions, scopeName } from "../python/locate.js";
-import { NameIndex } from "../python/names.js";
+import { mayHoldAlias, NameIndex } from "../python/names.js";
 import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
 import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "../python/partial-parse.js";
 import { ScopeFacts } from "../python/scope-facts.js";
@@ -85,6 +85,8 @@ interface Analysis {
   usesGuard: boolean;
   /** Local names the imports bind to a prefix of a callee (`paddle`, `jit`, `ts`). */
   names: ReadonlySet<string>;
+  /** Whether an alias assignment (`ts = paddle.jit.to_static`) binds one: its uses need not name the callee. */
+  aliased: boolean;
 }
 
 export function fixSource(text: string, options: FixSourceOptions = {}): FixSourceResult {
@@ -236,7 +238,9 @@ function analysePart(text: string, options: FixSourceOptions, patch: Patch): { s
   // Definitions that rebind a relevant name or call an alias (`ts(net)`) matter too.
   if (part && plan.include(bindablePositions(text, part.analysis.names))) part = attempt();
   // Such sites are classified from facts about the whole module (classify.ts).
-  if (!part || part.analysis.findings.some(({ site }) => site.form === "decorator" || !enclosingFunction(site.chain))) return null;
+  // An alias's calls (`ts(net)`) need not name the callee, so an excerpt may miss them.
+  // A site classed `other` may yet be returned to a caller outside the excerpt (classify.ts): parse it whole.
+  if (!part || part.analysis.aliased || mayHoldAlias(text, part.analysis.names) || part.analysis.findings.some((f) => f.place.class === "other") || part.analysis.findings.some(({ site }) => site.form === "decorator" || !enclosingFunction(site.chain))) return null;
   return part;
 }
 
@@ -268,7 +272,7 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
     };
     return { site, place, classification, state };
   });
-  return { findings, usesGuard, names: names.names };
+  return { findings, usesGuard, names: names.names, aliased: names.aliases.size > 0 };
 }
 
 /** `{ scope }` for a site inside a function or class; a decorator is named by what it decorates. */
