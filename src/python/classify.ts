@@ -45,6 +45,25 @@ function callEvidence(site: CallSite, ctx: ClassifyContext): Classification | nu
 }
 
 /**
+ * Every `x = name(...)` (or `x = obj.name(...)`) in the module: the call,
+ * the name it is assigned to, and the facts of the scope it sits in.
+ */
+function* assignedCalls(name: string, ctx: ClassifyContext): Generator<{ call: SyntaxNode; target: string; facts: ScopeFactsOf }> {
+  for (const call of ctx.root.descendantsOfType("call")) {
+    const fn = call.childForFieldName("function");
+    if (!fn || (fn.text !== name && !fn.text.endsWith(`.${name}`))) continue;
+    const assignment = call.parent;
+    const left = assignment?.type === "assignment" && assignment.childForFieldName("right")?.id === call.id ? assignment.childForFieldName("left") : null;
+    if (!left || (left.type !== "identifier" && left.type !== "attribute")) continue;
+    let scope: SyntaxNode | null = call.parent;
+    while (scope && scope.type !== "function_definition") scope = scope.parent;
+    yield { call, target: compact(left), facts: ctx.facts.of(scope ?? ctx.root) };
+  }
+}
+
+type ScopeFactsOf = ReturnType<ClassifyContext["facts"]["of"]>;
+
+/**
  * A helper that returns the converted model (`return to_static(m)`, or a
  * name bound to it): its callers in this module decide, when they read the
  * result's program or save it.
@@ -56,16 +75,7 @@ function returnedEvidence(site: CallSite, targets: string[], ctx: ClassifyContex
   const direct = site.chain.some((n) => n.type === "return_statement");
   const returned = direct || fn.descendantsOfType("return_statement").some((r) => targets.includes(compact(r.namedChildren[0] ?? r)));
   if (!returned) return null;
-  for (const call of ctx.root.descendantsOfType("call")) {
-    const callee = call.childForFieldName("function");
-    if (!callee || (callee.text !== helper && !callee.text.endsWith(`.${helper}`))) continue;
-    const assignment = call.parent;
-    const left = assignment?.type === "assignment" && assignment.childForFieldName("right")?.id === call.id ? assignment.childForFieldName("left") : null;
-    if (!left || (left.type !== "identifier" && left.type !== "attribute")) continue;
-    const result = compact(left);
-    let scope: SyntaxNode | null = call.parent;
-    while (scope && scope.type !== "function_definition") scope = scope.parent;
-    const facts = ctx.facts.of(scope ?? ctx.root);
+  for (const { call, target: result, facts } of assignedCalls(helper, ctx)) {
     const aliases = facts.aliases([result]);
     const where = `returned by ${helper} to ${result} at line ${ctx.line(call)}`;
     const read = facts.programRead((object) => aliasSuffix(object, aliases), call.endIndex);
@@ -140,16 +150,7 @@ function instanceEvidence(site: CallSite, method: string, ctx: ClassifyContext):
   const klass = [...site.chain].reverse().find((n) => n.type === "class_definition");
   const className = klass?.childForFieldName("name")?.text;
   if (!className) return null;
-  for (const call of ctx.root.descendantsOfType("call")) {
-    const fn = call.childForFieldName("function");
-    if (!fn || (fn.text !== className && !fn.text.endsWith(`.${className}`))) continue;
-    const assignment = call.parent;
-    const left = assignment?.type === "assignment" && assignment.childForFieldName("right")?.id === call.id ? assignment.childForFieldName("left") : null;
-    if (!left || (left.type !== "identifier" && left.type !== "attribute")) continue;
-    const instance = compact(left);
-    let scope: SyntaxNode | null = call.parent;
-    while (scope && scope.type !== "function_definition") scope = scope.parent;
-    const facts = ctx.facts.of(scope ?? ctx.root);
+  for (const { target: instance, facts } of assignedCalls(className, ctx)) {
     const aliases = facts.aliases([instance]);
     const save = facts.save(
       (f) => isSave(f, site.chain, ctx),
