@@ -135,7 +135,7 @@ export class NameIndex {
     for (let pass = 0; pass < 2; pass++) {
       const before = this.aliases.size;
       for (const m of text.matchAll(ALIAS_LINE)) {
-        if (!this.names.has(m[3].split(".")[0])) continue;
+        if (!this.names.has(aliasPath(m).split(".")[0])) continue;
         const at = m.index + m[1].length;
         if (this.aliases.has(at)) continue;
         const chain = locate(tree, [at]).get(at);
@@ -184,11 +184,16 @@ export class NameIndex {
 }
 
 // `NAME = dotted.path` or `NAME = [functools.]partial(dotted.path, ...)` at the start of a line.
-const ALIAS_LINE = /^([ \t]*)([A-Za-z_]\w*)[ \t]*=[ \t]*(?:(?:functools[ \t]*\.[ \t]*)?partial[ \t]*\([ \t]*)?([A-Za-z_][\w.]*)/gm;
+// The value is the whole right-hand side (not the start of a call like `s = paddle.jit.to_static(net)`).
+const ALIAS_LINE =
+  /^([ \t]*)([A-Za-z_]\w*)[ \t]*=[ \t]*(?:(?:functools[ \t]*\.[ \t]*)?partial[ \t]*\([ \t]*([A-Za-z_][\w.]*)[ \t]*[,)]|([A-Za-z_][\w.]*)[ \t]*(?:#.*)?\r?$)/gm;
+
+/** The dotted path an ALIAS_LINE match names. */
+const aliasPath = (m: RegExpMatchArray): string => m[3] ?? m[4];
 
 /** Whether any line looks like an alias assignment of one of `names` (checked on the tree later). */
 export function mayHoldAlias(text: string, names: ReadonlySet<string>): boolean {
-  for (const m of text.matchAll(ALIAS_LINE)) if (names.has(m[3].split(".")[0])) return true;
+  for (const m of text.matchAll(ALIAS_LINE)) if (names.has(aliasPath(m).split(".")[0])) return true;
   return false;
 }
 

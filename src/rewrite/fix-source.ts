@@ -8,7 +8,7 @@ import { argumentState, type ArgumentState } from "../python/arguments.js";
 import type { Edit, FileCode, Fix, FixStyle, SiteReport } from "../model.js";
 import { classifySite, enclosingFunction, type Classification, type ClassifyContext } from "../python/classify.js";
 import { detectConventions, type Conventions } from "../python/conventions.js";
-import { bindablePositions, scopeName } from "../python/locate.js";
+import { bindablePositions, scopeName, wordPositions } from "../python/locate.js";
 import { mayHoldAlias, NameIndex } from "../python/names.js";
 import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
 import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "../python/partial-parse.js";
@@ -239,9 +239,21 @@ function analysePart(text: string, options: FixSourceOptions, patch: Patch): { s
   if (part && plan.include(bindablePositions(text, part.analysis.names))) part = attempt();
   // Such sites are classified from facts about the whole module (classify.ts).
   // An alias's calls (`ts(net)`) need not name the callee, so an excerpt may miss them.
-  // A site classed `other` may yet be returned to a caller outside the excerpt (classify.ts): parse it whole.
-  if (!part || part.analysis.aliased || mayHoldAlias(text, part.analysis.names) || part.analysis.findings.some((f) => f.place.class === "other") || part.analysis.findings.some(({ site }) => site.form === "decorator" || !enclosingFunction(site.chain))) return null;
+  // A site classed by its context alone may be returned to a caller outside
+  // the excerpt (classify.ts follows returns): read every use of its function's name too.
+  const helpers = part ? contextSiteFunctions(part.analysis) : [];
+  if (part && helpers.length && plan.include(wordPositions(text, helpers))) part = attempt();
+  if (!part || part.analysis.aliased || mayHoldAlias(text, part.analysis.names) || part.analysis.findings.some(({ site }) => site.form === "decorator" || !enclosingFunction(site.chain))) return null;
   return part;
+}
+
+/** Codes given from a site's context (names), when no evidence in its scope decided. */
+const CONTEXT_CODES = new Set(["other/training-helper", "other/not-on-export-path", "export/in-export-function", "export/in-export-script"]);
+
+/** Names of the functions that hold a site classed from its context alone. */
+function contextSiteFunctions(analysis: Analysis): string[] {
+  const names = analysis.findings.filter((f) => CONTEXT_CODES.has(f.classification.code)).map((f) => enclosingFunction(f.site.chain)?.childForFieldName("name")?.text);
+  return [...new Set(names.filter((n): n is string => Boolean(n)))];
 }
 
 function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: Patch): Analysis {
