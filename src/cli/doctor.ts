@@ -12,7 +12,7 @@ import { noIgnore, type DoctorCliOptions } from "./options.js";
 export async function runDoctor(root: string, opts: DoctorCliOptions): Promise<number> {
   const rootStat = await stat(root).catch(() => null);
   if (!rootStat?.isDirectory()) throw new MissingPathError(`${root}: no such directory`);
-  const environment = opts.detect || opts.paddleVersion || opts.python
+  const environment = opts.detect
     ? await detectEnvironment({ root: path.resolve(root), python: opts.python, paddleVersion: opts.paddleVersion })
     : null;
   const walk = { exclude: opts.exclude, noIgnore: noIgnore(opts) };

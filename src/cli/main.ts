@@ -5,12 +5,57 @@
 import { Command, CommanderError, Option } from "commander";
 import { fixPaths } from "../engine.js";
 import { UserError, type Mode } from "../model.js";
-import { packageVersion } from "../files/package-root.js";
-import { detect, detectionOptions, EXIT, noIgnore, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions, walkOptions } from "./options.js";
+import { packageRoot, packageVersion } from "../files/package-root.js";
+import path from "node:path";
+import { detect, detectionOptions, EXIT, noIgnore, refuseContradictions, refuseOptionsBefore, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions, walkOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
 import { plural } from "../report/words.js";
 import { emptyRunHints } from "../report/hints.js";
 import { stat } from "node:fs/promises";
+
+/** The README that ships in the package: the full reference, wherever it is installed. */
+const readme = () => path.join(packageRoot(), "README.md");
+
+const mainHelp = () => `
+Examples:
+  paddle-fullgraph-fix --diff ./PaddleDetection    show the fix as a diff; write nothing
+  paddle-fullgraph-fix ./PaddleDetection           fix in place
+  paddle-fullgraph-fix --check .                   CI gate: exit 1 while a fix is pending
+  paddle-fullgraph-fix --revert .                  remove what this tool added
+  paddle-fullgraph-fix - < export.py > fixed.py    fix one source on stdin
+  paddle-fullgraph-fix doctor                      one screen: Paddle, toolkit, unfixed sites
+
+Exit codes:
+  0    done, or nothing to do (also --dry-run/--diff)
+  1    --check found pending fixes, or a full_graph=False call reads the program
+  2    bad usage, a fatal error, or some files could not be handled
+  130  interrupted (SIGINT; 143 for SIGTERM)
+
+More: the README, ${readme()}
+`;
+
+const doctorHelp = () => `
+Examples:
+  paddle-fullgraph-fix doctor                      this checkout, Paddle read from the active Python
+  paddle-fullgraph-fix doctor --paddle-version 3.0 ./PaddleDetection
+
+Exit codes:
+  0    clean: nothing needs doing
+  1    something needs doing (the screen says what, and the command that does it)
+  2    bad usage or a missing root
+
+More: the README's section doctor, ${readme()}
+`;
+
+/**
+ * Commander's own usage errors ("error: unknown option '--x'" and its "(Did
+ * you mean ...?)" line), as one line that starts with the tool's name like
+ * every other error line.
+ */
+function parserError(text: string): string {
+  const line = text.trim().replace(/^error: /, "").replace(/\s*\n\((Did you mean .*)\)$/s, (_m, hint: string) => ` (${hint[0].toLowerCase()}${hint.slice(1)})`);
+  return `${line.split("\n").map((l) => `paddle-fullgraph-fix: ${l}`).join("\n")}\n`;
+}
 
 /** The parser; each command's action sets the exit code through `done`. */
 function program(done: (code: Promise<number>) => void): Command {
@@ -18,6 +63,7 @@ function program(done: (code: Promise<number>) => void): Command {
     .description("Add a version-guarded full_graph=True to paddle.jit.to_static export calls (Paddle 2.6+ export fix).")
     .argument("[paths...]", "files or directories to fix (default: .); - reads source on stdin")
     .option("--dry-run", "print a unified diff of the fixes; write nothing")
+    .addOption(new Option("--diff", "same as --dry-run (ruff's and black's name)").implies({ dryRun: true }))
     .option("--check", "write nothing; exit 1 when a fix is pending")
     .option("--revert", "remove what this tool added (guard block and keywords), restoring the original bytes; with --dry-run show the diff, with --check exit 1 if anything would be reverted")
     .option("--all", "also fix sites outside export paths (training-time conversions)")
@@ -25,6 +71,7 @@ function program(done: (code: Promise<number>) => void): Command {
     .addOption(new Option("--format <format>", "report format").choices(["text", "json", "github"]).default("text"))
     .option("--json", "print the report as JSON on stdout (same as --format json)")
     .option("--stdin-filename <path>", "with `-`: the path the source on stdin stands for")
+    .option("-q, --quiet", "print errors only (the diff of --dry-run, and JSON or github output, still)")
     .option("--no-color", "never colour the output (NO_COLOR is respected too)")
     .addOption(
       new Option("--style <style>", "guarded: through a version guard; plain: a bare full_graph=True (Paddle 2.5+ only)")
@@ -38,7 +85,12 @@ function program(done: (code: Promise<number>) => void): Command {
     .enablePositionalOptions()
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(parserError(s)) })
+    // `help` and `help doctor`, as git and npm have them (a folder named help: ./help).
+    .helpCommand("help [command]", "show the help for the tool or a command")
+    .addHelpText("after", mainHelp)
+    .hook("preAction", (_program, action) => refuseContradictions(action))
+    .hook("preSubcommand", refuseOptionsBefore);
   detectionOptions(walkOptions(cmd)).action((paths: string[], opts: CliOptions) => done(fix(paths.length ? paths : ["."], opts)));
 
   // Declared with .command() so it inherits exitOverride and the output settings.
@@ -47,7 +99,8 @@ function program(done: (code: Promise<number>) => void): Command {
     .summary("one screen: installed Paddle and toolkit, whether the export fails, unfixed sites, the command that fixes them")
     .description("Which Paddle and toolkit are installed, whether the export will hit the full_graph error, which sites are unfixed, and the command that fixes them.")
     .argument("[root]", "the checkout", ".")
-    .option("--json", "print the diagnosis as JSON");
+    .option("--json", "print the diagnosis as JSON")
+    .addHelpText("after", doctorHelp);
   detectionOptions(walkOptions(doctor)).action(async (root: string, opts: DoctorCliOptions) => {
     done((await import("./doctor.js")).runDoctor(root, opts));
   });
@@ -86,7 +139,8 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     }
     if (paths.includes("-")) return (await import("./stdin.js")).runStdin(paths, mode, opts, controller.signal);
     // Reverting needs no Paddle: it only removes what the tool wrote.
-    const wantsDetect = !opts.revert && (opts.detect || opts.paddleVersion || opts.python);
+    // --no-detect: no interpreter at all (with --python or --paddle-version it is refused before this).
+    const wantsDetect = !opts.revert && opts.detect;
     const environment = wantsDetect ? await detect(paths, opts) : undefined;
     if (opts.style === "plain" && !opts.revert) refusePlainUnlessSupported(environment ?? null);
     const report = await fixPaths(paths, {
@@ -101,12 +155,12 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       environment,
       signal: controller.signal,
     });
-    print(report, format, opts.color);
+    print(report, format, opts.color, {}, opts.quiet);
     if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
+    // Hints are advice, not errors: -q drops them.
     const files = (await Promise.all(paths.map((p) => stat(p).then((s) => (s.isFile() ? p : null), () => null)))).filter((p) => p !== null);
-    for (const hint of emptyRunHints(report, environment, { paths, files, cwd: process.cwd(), command: "paddle-fullgraph-fix" })) {
-      process.stderr.write(`paddle-fullgraph-fix: ${hint}\n`);
-    }
+    const hints = opts.quiet ? [] : emptyRunHints(report, environment, { paths, files, cwd: process.cwd(), command: "paddle-fullgraph-fix" });
+    for (const hint of hints) process.stderr.write(`paddle-fullgraph-fix: ${hint}\n`);
     if (report.summary.errors) {
       const n = report.summary.errors;
       process.stderr.write(`paddle-fullgraph-fix: completed with errors (${plural(n, "file")} could not be handled; see above)\n`);

@@ -11,7 +11,9 @@ export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
 export const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 
 export interface CliOptions {
+  /** Also set by --diff (ruff's and black's name for it). */
   dryRun?: boolean;
+  quiet?: boolean;
   check?: boolean;
   revert?: boolean;
   all?: boolean;
@@ -65,7 +67,48 @@ export function detectionOptions(cmd: Command): Command {
   return cmd
     .option("--paddle-version <version>", "the Paddle release the export will run with (skips detection)")
     .option("--python <path>", "read the installed Paddle from this interpreter")
-    .option("--no-detect", "skip reading the installed Paddle and the checkout's version");
+    .option("--no-detect", "skip reading the installed Paddle and the checkout's version; starts no interpreter (an error with --python or --paddle-version)");
+}
+
+/**
+ * Options that contradict each other are a usage error (exit 2), as clap
+ * (ruff) and click (black) make them, rather than one silently winning:
+ * `--json` with another `--format`, `--stdin-filename` without `-`, and
+ * `--no-detect` with `--python` or `--paddle-version` (which say where to
+ * read Paddle from; `--paddle-version` alone already starts no interpreter).
+ * Run before any action (a preAction hook), for the main command and doctor.
+ */
+export function refuseContradictions(cmd: Command): void {
+  const opts = cmd.opts<Partial<CliOptions>>();
+  const given = (name: string) => cmd.getOptionValueSource(name) === "cli";
+  if (opts.json && given("format") && opts.format !== "json") {
+    throw new UserError(`--json and --format ${opts.format} contradict each other (--json is --format json); give one of them`);
+  }
+  if (opts.stdinFilename !== undefined && !cmd.args.includes("-")) {
+    throw new UserError("--stdin-filename names the source read from `-` (standard input), and no `-` was given");
+  }
+  if (opts.detect === false) {
+    const named = [opts.python !== undefined && "--python", opts.paddleVersion !== undefined && "--paddle-version"].filter(Boolean).join(" and ");
+    if (named) {
+      throw new UserError(
+        `--no-detect cannot be combined with ${named}: --no-detect reads no Paddle at all; ` +
+          "drop it (--paddle-version alone already starts no interpreter)",
+      );
+    }
+  }
+}
+
+/**
+ * Options before a command name are the main command's, not the command's:
+ * `--no-detect doctor` would be silently ignored (and doctor would start an
+ * interpreter), so it is a usage error that shows where the option goes.
+ */
+export function refuseOptionsBefore(program: Command, sub: Command): void {
+  const given = program.options.filter((o) => program.getOptionValueSource(o.attributeName()) === "cli").map((o) => o.long ?? o.short);
+  if (given.length) {
+    const [is, them] = given.length === 1 ? ["is the main command's option", "it"] : ["are the main command's options", "them"];
+    throw new UserError(`${given.join(", ")} before \`${sub.name()}\` ${is}, not ${sub.name()}'s; put ${them} after \`${sub.name()}\``);
+  }
 }
 
 /** The checkout is the first directory given (files alone: the current folder). */

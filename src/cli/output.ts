@@ -24,7 +24,12 @@ export function interrupted(report: Report | null, signal: string): number {
   return SIGNAL_EXIT[signal] ?? EXIT.error;
 }
 
-export function print(report: Report, format: string, color: boolean, extra: Record<string, unknown> = {}): void {
+/**
+ * -q/--quiet: what asked-for output remains (JSON, github annotations, the
+ * dry-run diff) is printed; the text report is not, and in its place each
+ * file that could not be handled gets one error line on stderr.
+ */
+export function print(report: Report, format: string, color: boolean, extra: Record<string, unknown> = {}, quiet = false): void {
   if (format === "json") {
     process.stdout.write(`${formatJsonReport(report, extra)}\n`);
     return;
@@ -32,13 +37,21 @@ export function print(report: Report, format: string, color: boolean, extra: Rec
   if (format === "github") {
     const lines = formatGithubReport(report);
     if (lines.length) process.stdout.write(`${lines.join("\n")}\n`);
-    process.stdout.write(`${formatTextReport({ ...report, environment: undefined, files: [] }, false).join("\n")}\n`);
+    if (!quiet) process.stdout.write(`${formatTextReport({ ...report, environment: undefined, files: [] }, false).join("\n")}\n`);
     return;
   }
   // In dry-run the diff owns stdout, so the report goes to stderr.
   const reportStream = report.mode === "dry-run" ? process.stderr : process.stdout;
   if (report.mode === "dry-run") for (const file of report.files) if (file.diff) process.stdout.write(file.diff);
-  reportStream.write(`${formatTextReport(report, useColor(reportStream, color)).join("\n")}\n`);
+  if (quiet) printErrors(report);
+  else reportStream.write(`${formatTextReport(report, useColor(reportStream, color)).join("\n")}\n`);
+}
+
+/** One stderr line per file that could not be handled: all -q leaves of the text report. */
+export function printErrors(report: Report): void {
+  for (const file of report.files) {
+    if (file.status === "error") process.stderr.write(`paddle-fullgraph-fix: ${file.path}: ${file.reason ?? "error"}\n`);
+  }
 }
 
 export function exitCode(report: Report, check: boolean): number {

@@ -6,7 +6,7 @@ import { unifiedDiff } from "../report/diff.js";
 import { formatJsonReport } from "../report/json.js";
 import { formatTextReport } from "../report/text.js";
 import type { CliOptions } from "./options.js";
-import { exitCode, interrupted, useColor } from "./output.js";
+import { exitCode, interrupted, printErrors, useColor } from "./output.js";
 
 /**
  * `-`: source on stdin, and on stdout only the fixed source (or the diff with
@@ -24,6 +24,7 @@ export async function runStdin(paths: string[], mode: Mode, opts: CliOptions, si
   else if (mode === "dry-run" && pending) process.stdout.write(unifiedDiff(name, result.before!, result.after!));
   const report = reportForSource(name, mode, result, Boolean(opts.revert));
   if (opts.json || opts.format === "json") process.stderr.write(`${formatJsonReport(report)}\n`);
+  else if (opts.quiet) printErrors(report);
   else process.stderr.write(`${formatTextReport(report, useColor(process.stderr, opts.color)).join("\n")}\n`);
   return exitCode(report, Boolean(opts.check));
 }

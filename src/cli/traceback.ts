@@ -22,7 +22,9 @@ export async function runFromTraceback(paths: string[], mode: Mode, format: stri
   const text = opts.fromTraceback === "-" ? await readStdin(signal) : await readFile(opts.fromTraceback!).catch(() => null);
   if (text === null) throw new MissingPathError(`${opts.fromTraceback}: cannot read the traceback`);
   const plan = await planFromTracebackText(text.toString("utf8"), root);
-  process.stderr.write(`${formatTracebackPlan(plan).join("\n")}\n`);
+  const failed = tracebackExitCode(plan) === EXIT.error;
+  // -q keeps the plan only where it explains the failure.
+  if (!opts.quiet || failed) process.stderr.write(`${formatTracebackPlan(plan).join("\n")}\n`);
   const traceback = {
     status: plan.status,
     attribute: plan.attribute,
@@ -30,12 +32,11 @@ export async function runFromTraceback(paths: string[], mode: Mode, format: stri
     sites: plan.sites.map(({ relPath, line, column, callee, reason, state }) => ({ path: relPath, line, column, callee, reason, state })),
     messages: plan.messages,
   };
-  if (tracebackExitCode(plan) === EXIT.error) {
+  if (failed) {
     if (format === "json") process.stdout.write(`${JSON.stringify({ version: 1, mode, traceback, files: [] }, null, 2)}\n`);
     return EXIT.error;
   }
-  const wantsDetect = opts.detect || opts.paddleVersion || opts.python;
-  const environment = wantsDetect ? await detect([root], opts) : undefined;
+  const environment = opts.detect ? await detect([root], opts) : undefined;
   if (opts.style === "plain") refusePlainUnlessSupported(environment ?? null);
   const report = await fixPaths([...plan.force.keys()], {
     mode,
@@ -46,7 +47,7 @@ export async function runFromTraceback(paths: string[], mode: Mode, format: stri
     signal,
     force: plan.force,
   });
-  print(report, format, opts.color, { traceback });
+  print(report, format, opts.color, { traceback }, opts.quiet);
   if (signal.aborted) return interrupted(report, signal.reason as string);
   return exitCode(report, Boolean(opts.check));
 }
