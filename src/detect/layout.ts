@@ -20,6 +20,12 @@ export interface CheckoutLayout {
   base: string | null;
   /** Whether base has a setup.py. */
   hasSetup: boolean;
+  /**
+   * For a toolkit vendored inside another project (PaddleRS's
+   * paddlers/models/ppdet, an installed paddleocr/ppocr): base relative to
+   * the root, `/`-separated.
+   */
+  vendoredIn?: string;
 }
 
 type ToolkitKind = Exclude<CheckoutKind, "none">;
@@ -62,6 +68,35 @@ async function layoutOf(dir: string): Promise<CheckoutLayout | null> {
     const child = path.join(dir, n);
     if (await isDir(path.join(child, "ppdet"))) {
       return { kind: "rtdetr", base: child, hasSetup: await isFile(path.join(child, "setup.py")) };
+    }
+  }
+  return vendoredLayout(dir);
+}
+
+/** Where a project vendors a toolkit's package: `<child>/<pkg>` or `<child>/models/<pkg>`. */
+const VENDOR_HOMES = ["", "models"];
+const VENDOR_ORDER: readonly ToolkitKind[] = ["paddledetection", ...SIBLINGS];
+/** Enough for any real checkout's top level; a huge folder is not searched further. */
+const MAX_CHILDREN = 200;
+
+/** A toolkit package one level down (or under `<child>/models/`), the first in VENDOR_ORDER. */
+async function vendoredLayout(dir: string): Promise<CheckoutLayout | null> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const children = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith(".") && e.name !== "node_modules" && !PACKAGES.has(e.name))
+    .map((e) => e.name)
+    .sort()
+    .slice(0, MAX_CHILDREN);
+  for (const kind of VENDOR_ORDER) {
+    for (const child of children) {
+      for (const home of VENDOR_HOMES) {
+        const base = path.join(dir, child, home);
+        if (await isDir(path.join(base, TOOLKITS[kind].pkg))) {
+          // A checkout of its own one level down (its setup.py beside the package) is not vendored.
+          if (!home && (await isFile(path.join(base, "setup.py")))) return { kind, base, hasSetup: true };
+          return { kind, base, hasSetup: false, vendoredIn: [child, home].filter(Boolean).join("/") };
+        }
+      }
     }
   }
   return null;

@@ -215,5 +215,6 @@ export async function detectToolkit(
   }
   const info = finish(kind, base, found);
   if (found === null && note) info.label = `unknown (${note})`;
+  if (layout.vendoredIn) info.label = `vendored in ${layout.vendoredIn}/${pkg}, ${found ? info.label : "no version of its own"}`;
   return { info, warnings };
 }

@@ -74,6 +74,21 @@ describe("kind of tree", () => {
     expect((await detectToolkit(inner, null)).info.version).toBe("2.3.0");
   });
 
+  it("a toolkit vendored in another project (PaddleRS-style models/ folder, an installed package) is found and said to be vendored", async () => {
+    const rs = tempDir();
+    writeFiles(rs, { "setup.py": "setup(name='paddlers')\n", "paddlers/models/ppdet/engine/trainer.py": "", "paddlers/models/paddleseg/__init__.py": "__version__ = '2.8.0'\n" });
+    expect(await findCheckout(rs)).toEqual({ kind: "paddledetection", base: path.join(rs, "paddlers", "models"), hasSetup: false, vendoredIn: "paddlers/models" });
+    expect((await detectToolkit(rs, null)).info.label).toBe("vendored in paddlers/models/ppdet, no version of its own");
+
+    const site = tempDir();
+    writeFiles(site, { "paddleocr/ppocr/utils/export_model.py": "" });
+    expect(await findCheckout(site)).toMatchObject({ kind: "paddleocr", vendoredIn: "paddleocr" });
+
+    const parent = tempDir();
+    writeFiles(parent, { "PaddleDetection/setup.py": 'PPDET_VERSION = "2.6.0"\n', "PaddleDetection/ppdet/engine/trainer.py": "" });
+    expect(await findCheckout(parent)).toEqual({ kind: "paddledetection", base: path.join(parent, "PaddleDetection"), hasSetup: true });
+  });
+
   it("nothing around a plain folder", async () => {
     const root = tempDir();
     writeFiles(root, { "src/a.py": "" });
