@@ -4,7 +4,7 @@
 // one line and exit 2 in one place (run, below).
 import { Command, CommanderError, Option } from "commander";
 import { fixPaths } from "../engine.js";
-import { UserError, type Mode } from "../model.js";
+import type { Mode } from "../model.js";
 import { packageRoot, packageVersion } from "../files/package-root.js";
 import path from "node:path";
 import { detect, detectionOptions, EXIT, noIgnore, refuseContradictions, refuseOptionsBefore, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions, walkOptions } from "./options.js";
@@ -177,10 +177,10 @@ export async function run(argv: string[]): Promise<void> {
   try {
     process.exitCode = await main(argv);
   } catch (error: unknown) {
-    // A UserError (a missing path, an unusable option value) is the user's to
-    // fix and its message says how. Anything else is still one line, never a
-    // stack trace: the user can act on the message, not on our frames.
-    const message = error instanceof UserError ? error.message : error instanceof Error ? error.message : String(error);
+    // A UserError (a missing path, an unusable option value, thrown anywhere
+    // below) is the user's to fix and its message says how; anything else is
+    // still one line, never a stack trace. Both exit 2.
+    const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`paddle-fullgraph-fix: ${message}\n`);
     process.exitCode = EXIT.error;
   }

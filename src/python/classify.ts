@@ -63,6 +63,19 @@ function* assignedCalls(name: string, ctx: ClassifyContext): Generator<{ call: S
 
 type ScopeFactsOf = ReturnType<ClassifyContext["facts"]["of"]>;
 
+/** A read of the program (`.main_program`, `.forward.outputs`, ...) of one of `names` after `after`. */
+function programReadOf(facts: ScopeFactsOf, names: ReadonlySet<string>, after: number): { node: SyntaxNode; path: string } | null {
+  return facts.programRead((object) => aliasSuffix(object, names), after);
+}
+
+/** A paddle.jit.save of one of `names`, resolved from the site's place. */
+function saveOf(facts: ScopeFactsOf, names: ReadonlySet<string>, site: CallSite, ctx: ClassifyContext): { node: SyntaxNode; what: string } | null {
+  return facts.save(
+    (fn) => isSave(fn, site.chain, ctx),
+    (arg) => (names.has(arg) ? "result" : null),
+  );
+}
+
 /**
  * A helper that returns the converted model (`return to_static(m)`, or a
  * name bound to it): its callers in this module decide, when they read the
@@ -78,12 +91,9 @@ function returnedEvidence(site: CallSite, targets: string[], ctx: ClassifyContex
   for (const { call, target: result, facts } of assignedCalls(helper, ctx)) {
     const aliases = facts.aliases([result]);
     const where = `returned by ${helper} to ${result} at line ${ctx.line(call)}`;
-    const read = facts.programRead((object) => aliasSuffix(object, aliases), call.endIndex);
+    const read = programReadOf(facts, aliases, call.endIndex);
     if (read) return { class: "required", code: "required/returned-reads-program", reason: `${where}, read as ${result}${read.path} at line ${ctx.line(read.node)}` };
-    const save = facts.save(
-      (f) => isSave(f, site.chain, ctx),
-      (arg) => (aliases.has(arg) ? "result" : null),
-    );
+    const save = saveOf(facts, aliases, site, ctx);
     if (save) return { class: "export", code: "export/returned-saved", reason: `${where}, saved with paddle.jit.save at line ${ctx.line(save.node)}` };
   }
   return null;
@@ -100,12 +110,9 @@ function inPlaceEvidence(site: CallSite, ctx: ClassifyContext): Classification |
   const converted = compact(first);
   const facts = ctx.facts.of(enclosingFunction(site.chain) ?? ctx.root);
   const aliases = facts.aliases([converted]);
-  const read = facts.programRead((object) => aliasSuffix(object, aliases), site.node.endIndex);
+  const read = programReadOf(facts, aliases, site.node.endIndex);
   if (read) return { class: "required", code: "required/in-place-reads-program", reason: `converts ${converted} in place, read as ${converted}${read.path} at line ${ctx.line(read.node)}` };
-  const save = facts.save(
-    (fn) => isSave(fn, site.chain, ctx),
-    (arg) => (aliases.has(arg) ? "result" : null),
-  );
+  const save = saveOf(facts, aliases, site, ctx);
   if (save) return { class: "export", code: "export/in-place-saved", reason: `converts ${converted} in place; ${converted} saved with paddle.jit.save at line ${ctx.line(save.node)}` };
   return null;
 }
@@ -114,7 +121,7 @@ function resultEvidence(site: CallSite, targets: string[], ctx: ClassifyContext)
   const scope = enclosingFunction(site.chain) ?? ctx.root;
   const facts = ctx.facts.of(scope);
   const aliases = facts.aliases(targets);
-  const read = facts.programRead((object) => aliasSuffix(object, aliases), site.node.endIndex);
+  const read = programReadOf(facts, aliases, site.node.endIndex);
   if (read) return { class: "required", code: "required/reads-program", reason: `result read as ${read.path} at line ${ctx.line(read.node)}` };
   const bases = new Set(targets.filter((t) => t.includes(".")).map((t) => t.slice(0, t.lastIndexOf("."))));
   const save = facts.save(
@@ -151,11 +158,7 @@ function instanceEvidence(site: CallSite, method: string, ctx: ClassifyContext):
   const className = klass?.childForFieldName("name")?.text;
   if (!className) return null;
   for (const { target: instance, facts } of assignedCalls(className, ctx)) {
-    const aliases = facts.aliases([instance]);
-    const save = facts.save(
-      (f) => isSave(f, site.chain, ctx),
-      (arg) => (aliases.has(arg) ? "result" : null),
-    );
+    const save = saveOf(facts, facts.aliases([instance]), site, ctx);
     if (save) {
       return { class: "export", code: "export/instance-saved", reason: `decorates ${className}.${method}; a ${className} (${instance}) is saved with paddle.jit.save at line ${ctx.line(save.node)}` };
     }
@@ -196,7 +199,7 @@ function isSave(fn: SyntaxNode, chain: Chain, ctx: ClassifyContext): boolean {
 }
 
 /** For an attribute's object text: the path between the alias and the attribute, or null. */
-function aliasSuffix(object: string, aliases: Set<string>): string | null {
+function aliasSuffix(object: string, aliases: ReadonlySet<string>): string | null {
   if (aliases.has(object)) return "";
   const owner = forwardOwner(object);
   if (owner !== null && aliases.has(owner)) return FORWARD;

@@ -66,7 +66,7 @@ export interface FixSourceResult {
   reason?: string;
   text: string;
   sites: SiteReport[];
-  /** The edits applied (insertions only), in offsets of the input text. */
+  /** The edits applied, in offsets of the input text: insertions, and upstream's bare keyword replaced where it is guarded. */
   edits: Edit[];
   /** Characters the parser read: the text's length, less for a big file parsed in part; absent when nothing was parsed. */
   parsedChars?: number;
@@ -108,14 +108,14 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   // `source` is the text that was parsed: the file, or an excerpt of a big one.
   const { source, tree, analysis } = parsed;
   const style = options.style ?? "guarded";
-  const keywordText = style === "plain" ? `${patch.keyword}=${patch.value}` : `**${patch.guard.function}()`;
+  const exactBare = `${patch.keyword}=${patch.value}`;
+  const keywordText = style === "plain" ? exactBare : `**${patch.guard.function}()`;
   // Most parsed files need no edit: their conventions are never looked at.
   let conventions: Conventions | null = null;
   const conv = () => (conventions ??= detectConventions(text));
   const bare: BareKeywordPolicy = options.bareKeyword ?? { action: "keep", paddle: null };
   // A bare keyword is guarded only through the guard: --style plain writes bare ones itself.
   const guardBare = bare.action === "guard" && style === "guarded" ? `${patch.guard.function}()` : null;
-  const exactBare = `${patch.keyword}=${patch.value}`;
   const planned = analysis.findings.map((finding) => {
     const keyword = () => keywordInsertion(source.text, finding.site, keywordText, conv().indent);
     const fix = planFix(finding, keyword, style, guardBare, exactBare);
