@@ -20,4 +20,6 @@ def _paddle_full_graph_kwargs():
         return {"full_graph": True}
     except Exception:  # TypeError where the keyword is unknown (2.3, 2.4)
         return {}
+
+
 # <<< paddle-fullgraph-fix: full-graph guard <<<
