@@ -22,9 +22,10 @@ import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } fr
 import type { BareKeywordPolicy } from "./rewrite/fix-source.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
-import { UNCHECKED_FILE_CODES, type Environment, type FileCode, type FileReport, type FileStatus, type FixStyle, type Mode, type Report, type RevertCounts, type SiteReport, type StaleTempFiles, type Summary } from "./model.js";
+import { UNCHECKED_FILE_CODES, type Environment, type FileCode, type FileReport, type FileStatus, type FixStyle, type LineStyle, type Mode, type Report, type RevertCounts, type SiteReport, type StaleTempFiles, type Summary } from "./model.js";
 import { ChangedOnDiskError, contentHash, replaceFile } from "./files/write.js";
 import { sweepStaleTemps } from "./files/temp-files.js";
+import { LineStyles } from "./files/line-style.js";
 import { plural } from "./report/words.js";
 
 export interface FixPathsOptions extends WalkOptions {
@@ -48,6 +49,11 @@ export interface FixPathsOptions extends WalkOptions {
    * reason), e.g. a traceback plan's `force`.
    */
   force?: ReadonlyMap<string, ReadonlyMap<number, string>>;
+  /**
+   * Lay out a keyword that would make a line too long as the project's
+   * formatter would (its config decides; default true). false: never wrap.
+   */
+  wrap?: boolean;
 }
 
 const READ_CONCURRENCY = 16;
@@ -61,6 +67,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const reported: (FileReport | undefined)[] = new Array(files.length);
   let handled = 0;
   const { signal } = options;
+  const styles = options.wrap === false ? null : new LineStyles();
 
   // Reads run a few at a time; the parse inside fixSource is synchronous, and
   // the loop yields after each one so the binding can free finished trees.
@@ -68,7 +75,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
       const index = next++;
-      const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options);
+      const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, styles);
       handled++;
       if (result.status !== "unchanged" || result.sites.length > 0) reported[index] = result;
       await turn();
@@ -105,7 +112,7 @@ interface Outcome {
   revert?: RevertCounts;
 }
 
-async function processFile(file: SourceFile, display: string, mode: Mode, options: FixPathsOptions): Promise<FileReport> {
+async function processFile(file: SourceFile, display: string, mode: Mode, options: FixPathsOptions, styles: LineStyles | null): Promise<FileReport> {
   const base = { path: display, sites: [] as SiteReport[] };
   const because = (status: FileStatus, code: FileCode, reason: string) => ({ status, code, reason });
   if (file.refusal) return { ...base, ...because(file.refusal.status, file.refusal.code, file.refusal.reason) };
@@ -120,7 +127,7 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
     return { ...base, ...because("error", "file/unreadable", `cannot read: ${describeFsError(error)}`) };
   }
   const force = options.force?.get(file.target);
-  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, force);
+  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, force, () => styles?.forFile(file.path) ?? null);
   const { code, reason, sites, revert } = outcome;
   const status = gated(outcome.status, code);
   const report: FileReport = { path: display, status, ...(reason ? { code, reason } : {}), sites, ...(revert ? { revert } : {}) };
@@ -145,10 +152,11 @@ function fixOutcome(
   mode: Mode,
   options: FixPathsOptions,
   force: ReadonlyMap<number, string> | undefined,
+  lineStyle: () => LineStyle | null,
 ): Outcome {
   // Nothing is written in check mode, so the result need not be re-parsed.
   const bareKeyword = bareKeywordPolicy(options.environment ?? null, Boolean(options.guardBareKeywords));
-  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check" });
+  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle });
   return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
 }
 

@@ -14,6 +14,7 @@ export type {
   Fix,
   FixStyle,
   Interruption,
+  LineStyle,
   Mode,
   Report,
   RevertCounts,
@@ -29,6 +30,7 @@ export { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } fr
 export { revertSource, type RevertSourceOptions, type RevertSourceResult } from "./rewrite/revert.js";
 export { fixPaths, type FixPathsOptions } from "./engine.js";
 export { nodeFs, type FsLayer } from "./files/fs-layer.js";
+export { LineStyles } from "./files/line-style.js";
 export {
   detectEnvironment,
   DetectUsageError,

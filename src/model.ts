@@ -97,6 +97,29 @@ export interface Fix {
   applicability: Applicability;
 }
 
+
+/**
+ * The line layout a project's formatter enforces, read from its config
+ * (`.style.yapf`, `pyproject.toml`, `setup.cfg`, ...). A keyword that would
+ * push a line past `columnLimit` goes where that formatter would put it.
+ * `pycodestyle` stands for a linter's limit alone (flake8, pycodestyle): the
+ * keyword then moves to a line of its own, touching as little as it can.
+ */
+export interface LineStyle {
+  formatter: "yapf" | "black" | "ruff" | "pycodestyle";
+  /** The longest line allowed, in characters. */
+  columnLimit: number;
+  /** Indent of a hanging continuation line (yapf's continuation_indent_width; 4 elsewhere). */
+  continuationIndent: number;
+  /**
+   * black: the Python versions it targets, when the config names them
+   * (`target-version`); they decide whether a trailing comma may follow
+   * `**kwargs` in an exploded call. null: black infers them from the file.
+   */
+  targetVersions: string[] | null;
+  /** The config file it came from. */
+  source: string;
+}
 // ------------------------------------------------------------ environment
 
 export interface PaddleDistribution {

@@ -1,6 +1,7 @@
 // `-`: fix (or revert) one source read on stdin.
 import { bareKeywordPolicy, reportForSource } from "../engine.js";
 import { UserError, type Mode } from "../model.js";
+import { LineStyles } from "../files/line-style.js";
 import { fixBytes, revertBytes } from "../rewrite/fix-bytes.js";
 import { unifiedDiff } from "../report/diff.js";
 import { formatJsonReport } from "../report/json.js";
@@ -18,7 +19,14 @@ export async function runStdin(paths: string[], mode: Mode, opts: CliOptions, si
   const input = await readStdin(signal);
   // Interrupted before the output began: nothing on stdout at all.
   if (input === null || signal.aborted) return interrupted(null, signal.reason as string);
-  const result = opts.revert ? revertBytes(input) : fixBytes(input, { path: name, all: opts.all, style: opts.style, bareKeyword: bareKeywordPolicy(null, Boolean(opts.guardBareKeyword)) });
+  const result = opts.revert ? revertBytes(input) : fixBytes(input, {
+        path: name,
+        all: opts.all,
+        style: opts.style,
+        bareKeyword: bareKeywordPolicy(null, Boolean(opts.guardBareKeyword)),
+        // An editor names the file it pipes: its project's formatter config applies.
+        lineStyle: () => (opts.stdinFilename ? new LineStyles().forFile(opts.stdinFilename) : null),
+      });
   const pending = result.status === "changed";
   if (mode === "write") process.stdout.write(result.bytes);
   else if (mode === "dry-run" && pending) process.stdout.write(unifiedDiff(name, result.before!, result.after!));

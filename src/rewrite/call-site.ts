@@ -5,6 +5,8 @@
 //   f(\n  a,\n)         <-> f(\n  a,\n  KW,\n)     (a new line, like its neighbours)
 //   f()                <-> f(KW)
 //   @decorator         <-> @decorator(KW)
+// When a formatter's limit had the call re-wrapped (wrap.ts), the keyword is
+// taken out and the wrapping stays, which that formatter accepts as it is.
 // A keyword found in any other shape (moved by hand) is removed with one
 // adjacent comma and reported as irregular. Upstream's bare keyword, where
 // the Paddle in use rejects it, is replaced in place, and back:
@@ -82,6 +84,8 @@ export function keywordRemoval(text: string, args: SyntaxNode, splat: SyntaxNode
   if (isLast && index > 0) {
     const prev = items[index - 1];
     if (!commaAfter && text.slice(prev.endIndex, splat.startIndex) === ", ") return exact(prev.endIndex, splat.endIndex);
+    // A line of its own after the last argument's comma, as wrap.ts lays it out for a formatter.
+    if (!commaAfter && /^,[ \t]*\r?\n[ \t]*$/.test(text.slice(prev.endIndex, splat.startIndex))) return exact(prev.endIndex, splat.endIndex);
     const commaBefore = children.slice(0, position).reverse().find((c) => c.type === ",");
     if (commaAfter && commaBefore && commaBefore.startIndex >= prev.endIndex) {
       // ` KW,` right after the trailing comma, with `)` on that line.

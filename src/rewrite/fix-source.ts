@@ -5,7 +5,7 @@
 import { loadPatch, type Patch } from "../patches.js";
 import { mayContainSite } from "../python/prefilter.js";
 import { argumentState, type ArgumentState } from "../python/arguments.js";
-import type { Edit, FileCode, Fix, FixStyle, SiteReport } from "../model.js";
+import type { Edit, FileCode, Fix, FixStyle, LineStyle, SiteReport } from "../model.js";
 import { classifySite, enclosingFunction, type Classification, type ClassifyContext } from "../python/classify.js";
 import { detectConventions, type Conventions } from "../python/conventions.js";
 import { bindablePositions, scopeName, wordPositions } from "../python/locate.js";
@@ -18,6 +18,7 @@ import { bareKeywordGuard, keywordInsertion } from "./call-site.js";
 import { applyEdits, editedSpans } from "./edits.js";
 import { guardInsertion } from "./guard.js";
 import { selectFix, type Decision } from "./select.js";
+import { hasTrailingComma, usesModernSyntax, wrappedKeyword } from "./wrap.js";
 
 
 export interface FixSourceOptions {
@@ -51,6 +52,11 @@ export interface FixSourceOptions {
    * Infinity parses every file whole).
    */
   partialParseMinChars?: number;
+  /**
+   * The project formatter's layout (files/line-style.ts reads it), asked
+   * for only when a keyword is inserted; none: lines stay as they are.
+   */
+  lineStyle?: () => LineStyle | null;
 }
 
 export interface BareKeywordPolicy {
@@ -116,8 +122,18 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const bare: BareKeywordPolicy = options.bareKeyword ?? { action: "keep", paddle: null };
   // A bare keyword is guarded only through the guard: --style plain writes bare ones itself.
   const guardBare = bare.action === "guard" && style === "guarded" ? `${patch.guard.function}()` : null;
+  // black infers the Pythons a file targets from its syntax, our edits
+  // included: a keyword added after a magic trailing comma (`**KW,`) is such
+  // syntax too, which makes black want the comma after every `**KW`.
+  const modernSyntax = () =>
+    usesModernSyntax(text) || analysis.findings.some((f) => f.state.kind === "open" && f.site.args !== null && hasTrailingComma(f.site.args));
   const planned = analysis.findings.map((finding) => {
-    const keyword = () => keywordInsertion(source.text, finding.site, keywordText, conv().indent);
+    const keyword = () => {
+      const plain = keywordInsertion(source.text, finding.site, keywordText, conv().indent);
+      const lineStyle = options.lineStyle?.();
+      if (!lineStyle) return plain;
+      return wrappedKeyword(source.text, finding.site, keywordText, plain, lineStyle, { eol: conv().eol, modernSyntax });
+    };
     const fix = planFix(finding, keyword, style, guardBare, exactBare);
     const decision: Decision = fix ? selectFix(fix, finding.place.line, { unsafe: options.all, promoted: options.force }) : { apply: false };
     return { finding, fix, decision, report: siteReport(finding, decision, bare) };

@@ -132,3 +132,25 @@ export async function ensureEnv(row: PaddleRelease, base: BasePython): Promise<E
   writeFileSync(marker, `${JSON.stringify(ready, null, 2)}\n`);
   return { status: "ready", release, python, ...ready, reused: false };
 }
+
+/**
+ * A cached environment holding Python tools from the registry (formatters,
+ * linters), pinned: `envs/<name>`, rebuilt when the pins change. Returns
+ * its bin folder.
+ */
+export async function ensureToolEnv(name: string, pins: readonly string[], base: BasePython): Promise<string> {
+  const dir = path.join(CACHE_DIR, "envs", name);
+  const bin = path.join(dir, "bin");
+  const marker = path.join(dir, READY);
+  if (existsSync(marker) && JSON.stringify(JSON.parse(readFileSync(marker, "utf8")).pins) === JSON.stringify(pins)) return bin;
+  rmSync(dir, { recursive: true, force: true });
+  for (const [command, args] of [
+    [base.executable, ["-m", "venv", dir]],
+    [path.join(bin, "python"), ["-m", "pip", "install", ...pins]],
+  ] as const) {
+    const r = await run(command, args);
+    if (r.code !== 0) throw new Error(`${path.basename(command)} ${args.join(" ")}:\n${tail(r.stderr)}`);
+  }
+  writeFileSync(marker, `${JSON.stringify({ pins }, null, 2)}\n`);
+  return bin;
+}
