@@ -173,6 +173,12 @@ export interface ToolkitInfo {
   base?: string | null;
   /** Display name of the toolkit ("PaddleDetection", "RT-DETR", "PaddleOCR", ...); null for kind "none". */
   toolkit?: string | null;
+  /**
+   * Set for a project derived from a toolkit (a fork under a name of its
+   * own, such as PaddleYOLO): the toolkit it came from. Its version is then
+   * the number it kept from that toolkit, not that release's code.
+   */
+  derivedFrom?: string | null;
 }
 
 export type CheckoutKind = "paddledetection" | "rtdetr" | "paddleocr" | "paddleseg" | "paddleclas" | "none";

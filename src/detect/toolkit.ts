@@ -90,6 +90,36 @@ function finish(kind: ToolkitInfo["kind"], base: string | null, found: FoundVers
   return { version: n.version, raw: found.raw, source: found.source, kind, label: `${labelPrefix}${shown}${commit}`, base, toolkit };
 }
 
+/**
+ * The name of a project derived from PaddleDetection whose tree is laid out
+ * like it (PaddleYOLO keeps its ppdet/ and setup.py, version included): what
+ * its README says it is ("**PaddleYOLO** is ... based on PaddleDetection"),
+ * else the repository its git remote names, when that is not PaddleDetection.
+ */
+export async function derivedName(base: string): Promise<string | null> {
+  for (const readme of ["README.md", "README_en.md", "README_cn.md"]) {
+    const text = await readText(path.join(base, readme), 256 * 1024);
+    const name = text === null ? null : nameFromReadme(text);
+    if (name) return name;
+  }
+  const config = await readText(path.join(base, ".git", "config"), 64 * 1024);
+  return config === null ? null : nameFromGitConfig(config);
+}
+
+const NOT_DERIVED = /^paddle-?detection$/i;
+
+export function nameFromReadme(text: string): string | null {
+  const m = /\*\*([A-Za-z][\w.-]{1,40})\*\*\s*(?:is\b|是)[^\n]{0,120}?(?:based on|基于)\s*\[?PaddleDetection\b/.exec(text.slice(0, 16 * 1024));
+  return m && !NOT_DERIVED.test(m[1]) ? m[1] : null;
+}
+
+export function nameFromGitConfig(text: string): string | null {
+  const origin = /\[remote "origin"\]([^[]*)/.exec(text)?.[1] ?? "";
+  const url = /^\s*url\s*=\s*(\S+)/m.exec(origin)?.[1];
+  const name = url ? /([^/:]+?)(?:\.git)?\/?$/.exec(url)?.[1] : null;
+  return name && !NOT_DERIVED.test(name) ? name : null;
+}
+
 interface SiblingVersion {
   found: FoundVersion | null;
   /** Why nothing was found, when the tree says why (setuptools_scm). */
@@ -215,6 +245,10 @@ export async function detectToolkit(
   }
   const info = finish(kind, base, found);
   if (found === null && note) info.label = `unknown (${note})`;
+  if (kind === "paddledetection" && !layout.vendoredIn) {
+    const fork = await derivedName(base);
+    if (fork) Object.assign(info, { toolkit: fork, derivedFrom: "PaddleDetection" });
+  }
   if (layout.vendoredIn) info.label = `vendored in ${layout.vendoredIn}/${pkg}, ${found ? info.label : "no version of its own"}`;
   return { info, warnings };
 }

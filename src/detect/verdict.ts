@@ -68,6 +68,10 @@ function detectionPart(d: ToolkitInfo | null): string {
   if (d.kind === "none") return "not a PaddleDetection checkout (scanned anyway)";
   if (d.kind === "rtdetr") return d.label;
   const name = d.toolkit ?? toolkitName(d.kind) ?? "PaddleDetection";
+  if (d.derivedFrom) {
+    const kept = d.raw !== null ? `; its ${d.source} says ${d.raw}, the ${d.derivedFrom} number it kept, not that release's code` : "";
+    return `${name}, derived from ${d.derivedFrom}${kept}`;
+  }
   if (d.version !== null) return `${name} ${d.label} (${d.source})`;
   return `${name} ${d.label}`;
 }

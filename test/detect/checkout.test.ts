@@ -1,6 +1,7 @@
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { detectEnvironment } from "../../src/detect/index.js";
+import { formatEnvironmentHeader } from "../../src/detect/verdict.js";
 import { findCheckout } from "../../src/detect/layout.js";
 import { DEVELOP_LABEL, detectToolkit } from "../../src/detect/toolkit.js";
 import { maskPython, setupCallBody, versionFromSetupPy, versionFromVersionPy } from "../../src/detect/version-files.js";
@@ -20,6 +21,29 @@ describe("PaddleDetection version from the fake checkouts", () => {
   ])("%s", async (name, expected) => {
     const { info } = await detectToolkit(fixture(name), null);
     expect(info).toMatchObject(expected);
+  });
+
+  it("a PaddleDetection-derived project is named for itself, with the version it kept", async () => {
+    const { info } = await detectToolkit(fixture("yolo-fork"), null);
+    expect(info).toMatchObject({ kind: "paddledetection", toolkit: "PaddleYOLO", derivedFrom: "PaddleDetection", version: "2.6.0", source: "setup.py PPDET_VERSION" });
+    const env = await detectEnvironment({ root: fixture("yolo-fork"), paddleVersion: "2.6.2", timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv() });
+    expect(formatEnvironmentHeader(env)[0]).toContain(
+      "PaddleYOLO, derived from PaddleDetection; its setup.py PPDET_VERSION says 2.6.0, the PaddleDetection number it kept, not that release's code",
+    );
+    // PaddleDetection itself, and plain clones of it, are not derived.
+    const plain = await detectToolkit(fixture("pd-2.4"), null);
+    expect([plain.info.toolkit, plain.info.derivedFrom ?? null]).toEqual(["PaddleDetection", null]);
+  });
+
+  it("a git remote names a derived project when its README does not", async () => {
+    const root = tempDir();
+    const remote = (url: string) => `[core]\n\tbare = false\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`;
+    writeFiles(root, { "setup.py": 'PPDET_VERSION = "2.6.0"\n', "ppdet/__init__.py": "", ".git/config": remote("git@gitlab.example.com:vision/traffic-det.git") });
+    expect((await detectToolkit(root, null)).info).toMatchObject({ toolkit: "traffic-det", derivedFrom: "PaddleDetection" });
+    for (const url of ["https://github.com/PaddlePaddle/PaddleDetection.git", "https://github.com/someone/PaddleDetection", "https://gitee.com/paddlepaddle/PaddleDetection.git"]) {
+      writeFiles(root, { ".git/config": remote(url) });
+      expect((await detectToolkit(root, null)).info.derivedFrom ?? null, url).toBeNull();
+    }
   });
 
   it("says 0.0.0 means develop or a later branch, not a version", async () => {
