@@ -54,6 +54,8 @@ export interface FixPathsOptions extends WalkOptions {
    * formatter would (its config decides; default true). false: never wrap.
    */
   wrap?: boolean;
+  /** Change full_graph=False to True where the program is read (--fix-full-graph-false). */
+  fixFullGraphFalse?: boolean;
 }
 
 const READ_CONCURRENCY = 16;
@@ -156,7 +158,7 @@ function fixOutcome(
 ): Outcome {
   // Nothing is written in check mode, so the result need not be re-parsed.
   const bareKeyword = bareKeywordPolicy(options.environment ?? null, Boolean(options.guardBareKeywords));
-  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle });
+  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle, overrideFullGraphFalse: options.fixFullGraphFalse });
   return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
 }
 

@@ -43,6 +43,7 @@ export const SITE_CODES = [
   "upstream/bare-keyword-rejected",
   "needs-review/full-graph-value",
   "needs-review/full-graph-false-read",
+  "required/full-graph-false-overridden",
   "needs-review/forwards-kwargs",
   "needs-review/generator-argument",
   "traceback/traced",

@@ -46,6 +46,10 @@ const EXAMPLES: Record<SiteCode, { source: string; options?: FixSourceOptions }>
   "needs-review/full-graph-false-read": {
     source: "import paddle\ndef f(m):\n    s = paddle.jit.to_static(m, full_graph=False)\n    return s.forward.main_program\n",
   },
+  "required/full-graph-false-overridden": {
+    source: "import paddle\ndef f(m):\n    s = paddle.jit.to_static(m, full_graph=False)\n    return s.forward.main_program\n",
+    options: { overrideFullGraphFalse: true },
+  },
   "needs-review/forwards-kwargs": { source: "import paddle\ndef f(m, **kw):\n    return paddle.jit.to_static(m, **kw)\n" },
   "needs-review/generator-argument": { source: "import paddle\ndef f(ms):\n    return paddle.jit.to_static(m for m in ms)\n" },
   "traceback/traced": { source: "import paddle\ndef f(m):\n    return paddle.jit.to_static(m)\n", options: { force: new Map([[3, "a traceback led here"]]) } },

@@ -79,6 +79,8 @@ function program(done: (code: Promise<number>) => void): Command {
         .default("guarded"),
     )
     .option("--guard-bare-keyword", "also guard upstream's bare full_graph=True where the Paddle in use is unknown or accepts it (by default only where it rejects it: before 2.5)")
+    .option("--fix-full-graph-false", "also change full_graph=False to True where the call's program is read (it raises on Paddle 2.6+ as written)")
+    .option("--no-wrap", "never re-wrap a call for the project's formatter (by default a keyword that would make a line too long for it goes where it would put it)")
     .option("--from-traceback <file>", "fix the to_static calls behind a pasted traceback's full_graph RuntimeError (- reads stdin); the path argument is the checkout root")
     .version(packageVersion(), "-V, --version")
     // Options after `doctor` are doctor's own, not the main command's.
@@ -149,6 +151,8 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       all: opts.all,
       style: opts.style,
       guardBareKeywords: opts.guardBareKeyword,
+      fixFullGraphFalse: opts.fixFullGraphFalse,
+      wrap: opts.wrap,
       exclude: opts.exclude,
       forceExclude: opts.forceExclude,
       noIgnore: noIgnore(opts),

@@ -32,6 +32,9 @@ export interface CliOptions {
   detect: boolean;
   fromTraceback?: string;
   guardBareKeyword?: boolean;
+  fixFullGraphFalse?: boolean;
+  /** false with --no-wrap. */
+  wrap: boolean;
 }
 
 export interface DoctorCliOptions {

@@ -24,8 +24,9 @@ export async function runStdin(paths: string[], mode: Mode, opts: CliOptions, si
         all: opts.all,
         style: opts.style,
         bareKeyword: bareKeywordPolicy(null, Boolean(opts.guardBareKeyword)),
+        overrideFullGraphFalse: opts.fixFullGraphFalse,
         // An editor names the file it pipes: its project's formatter config applies.
-        lineStyle: () => (opts.stdinFilename ? new LineStyles().forFile(opts.stdinFilename) : null),
+        lineStyle: () => (opts.stdinFilename && opts.wrap !== false ? new LineStyles().forFile(opts.stdinFilename) : null),
       });
   const pending = result.status === "changed";
   if (mode === "write") process.stdout.write(result.bytes);

@@ -44,6 +44,8 @@ export async function runFromTraceback(paths: string[], mode: Mode, format: stri
     style: opts.style,
     environment,
     guardBareKeywords: opts.guardBareKeyword,
+    fixFullGraphFalse: opts.fixFullGraphFalse,
+    wrap: opts.wrap,
     signal,
     force: plan.force,
   });

@@ -5,7 +5,7 @@ import type { CallSite } from "./sites.js";
 
 export type ArgumentState =
   | { kind: "open" }
-  | { kind: "already-fixed" | "needs-review"; code: SiteCode; reason: string; bareKeyword?: SyntaxNode };
+  | { kind: "already-fixed" | "needs-review"; code: SiteCode; reason: string; bareKeyword?: SyntaxNode; chosenValue?: SyntaxNode };
 
 export function argumentState(site: CallSite, keyword: string, value: string, guardFunction: string): ArgumentState {
   if (!site.args) return { kind: "open" };
@@ -25,7 +25,7 @@ export function argumentState(site: CallSite, keyword: string, value: string, gu
               reason: `already passes ${keyword}=${value} (unguarded: Paddle 2.3/2.4 reject it with TypeError)`,
               bareKeyword: arg,
             }
-          : { kind: "needs-review", code: "needs-review/full-graph-value", reason: `passes ${keyword}=${val} explicitly` };
+          : { kind: "needs-review", code: "needs-review/full-graph-value", reason: `passes ${keyword}=${val} explicitly`, chosenValue: arg.childForFieldName("value") ?? undefined };
       }
     } else if (arg.type === "dictionary_splat") {
       // `**(guard())` is the form a guarded bare keyword takes (call-site.ts).

@@ -10,7 +10,7 @@ import { classifySite, enclosingFunction, type Classification, type ClassifyCont
 import { detectConventions, type Conventions } from "../python/conventions.js";
 import { bindablePositions, scopeName, wordPositions } from "../python/locate.js";
 import { mayHoldAlias, NameIndex } from "../python/names.js";
-import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
+import { firstSyntaxError, parsePython, type SyntaxNode, type Tree } from "../python/parser.js";
 import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "../python/partial-parse.js";
 import { ScopeFacts } from "../python/scope-facts.js";
 import { calleeWords, findSites, type CallSite } from "../python/sites.js";
@@ -57,6 +57,12 @@ export interface FixSourceOptions {
    * for only when a keyword is inserted; none: lines stay as they are.
    */
   lineStyle?: () => LineStyle | null;
+  /**
+   * Change `full_graph=False` to `True` where the call's program is read
+   * (needs-review/full-graph-false-read), which raises on Paddle 2.6+ as
+   * written. Someone chose that value, so only when asked.
+   */
+  overrideFullGraphFalse?: boolean;
 }
 
 export interface BareKeywordPolicy {
@@ -134,7 +140,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
       if (!lineStyle) return plain;
       return wrappedKeyword(source.text, finding.site, keywordText, plain, lineStyle, { eol: conv().eol, modernSyntax });
     };
-    const fix = planFix(finding, keyword, style, guardBare, exactBare);
+    const fix = planFix(finding, keyword, style, guardBare, exactBare, Boolean(options.overrideFullGraphFalse));
     const decision: Decision = fix ? selectFix(fix, finding.place.line, { unsafe: options.all, promoted: options.force }) : { apply: false };
     return { finding, fix, decision, report: siteReport(finding, decision, bare) };
   });
@@ -162,7 +168,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
  * keyword for an open site (safe on the export path, unsafe off it), nothing
  * to apply for one a person must review.
  */
-function planFix(finding: Finding, keyword: () => Edit, style: FixStyle, guardBare: string | null, exactBare: string): Fix | null {
+function planFix(finding: Finding, keyword: () => Edit, style: FixStyle, guardBare: string | null, exactBare: string, overrideFalse: boolean): Fix | null {
   const { state, classification } = finding;
   // Upstream's bare keyword raises TypeError wherever the call runs, so its
   // guarding is safe for every class; only the exact spelling is rewritten
@@ -171,6 +177,9 @@ function planFix(finding: Finding, keyword: () => Edit, style: FixStyle, guardBa
     return { edits: [bareKeywordGuard(state.bareKeyword, guardBare)], shared: ["guard-block"], applicability: "safe" };
   }
   if (state.kind === "already-fixed") return null;
+  // `False` only ever ran on 2.5+ (older releases reject the keyword), where `True` runs too: no guard needed.
+  const chosen = falseRead(finding);
+  if (overrideFalse && chosen) return { edits: [{ start: chosen.startIndex, end: chosen.endIndex, text: "True" }], shared: [], applicability: "safe" };
   if (state.kind === "needs-review") return { edits: [], shared: [], applicability: "display-only" };
   return {
     edits: [keyword()],
@@ -179,12 +188,22 @@ function planFix(finding: Finding, keyword: () => Edit, style: FixStyle, guardBa
   };
 }
 
+/** The `False` of a call passing `full_graph=False` whose program is read (it raises on 2.6+ as written), else null. */
+function falseRead({ state, classification }: Finding): SyntaxNode | null {
+  if (state.kind !== "needs-review" || state.code !== "needs-review/full-graph-value" || classification.class !== "required") return null;
+  return state.chosenValue?.text === "False" ? state.chosenValue : null;
+}
+
 function siteReport(finding: Finding, decision: Decision, bare: BareKeywordPolicy): SiteReport {
   const { place, state, classification } = finding;
   if (state.kind !== "open" && state.bareKeyword) return bareKeywordReport(place, state.bareKeyword.text, decision.apply, bare);
   // Someone chose full_graph=False, but the program is read: that read raises on 2.6+.
-  if (state.kind === "needs-review" && state.code === "needs-review/full-graph-value" && classification.class === "required") {
-    const reason = `${state.reason}, but ${classification.reason}, which raises on Paddle 2.6+ (full_graph=True there, by hand)`;
+  if (state.kind !== "open" && falseRead(finding)) {
+    if (decision.apply) {
+      const reason = `passed full_graph=False, but ${classification.reason}, which raises on Paddle 2.6+: changed to True (--fix-full-graph-false)`;
+      return { ...place, action: "fixed", code: "required/full-graph-false-overridden", reason };
+    }
+    const reason = `${state.reason}, but ${classification.reason}, which raises on Paddle 2.6+ (full_graph=True there, by hand, or --fix-full-graph-false)`;
     return { ...place, action: "needs-review", code: "needs-review/full-graph-false-read", reason };
   }
   if (state.kind !== "open") return { ...place, action: state.kind, code: state.code, reason: state.reason };
