@@ -113,7 +113,9 @@ describe(`import { ... } from "${PACKAGE.name}" (the built package, by name)`, (
        const first = fixSource(ARGS.warmUp, {});
        const setup = calls.splice(0);
        const results = ARGS.cases.map((c) => {
-         const r = fixSource(c.input, c.options);
+         // A formatter's layout is given as the style itself (options.json of the wrap-* cases).
+         const options = c.options.lineStyle ? { ...c.options, lineStyle: () => c.options.lineStyle } : c.options;
+         const r = fixSource(c.input, options);
          return { name: c.name, status: r.status, text: r.text, sites: r.sites };
        });
        // With an explicit patch object the call needs nothing at all.

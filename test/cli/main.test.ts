@@ -49,7 +49,8 @@ describe("modes and exit codes", () => {
     // Each changed input now equals its golden expected output (default options only).
     for (const file of changed) {
       const name = file.split("/")[0];
-      if (["training-helper-all", "plain-style", "export-script-context", "bare-keyword-guarded"].includes(name)) continue;
+      // (The wrap-* cases name a formatter in options.json, which a plain run over the folder has no config for.)
+      if (["training-helper-all", "plain-style", "export-script-context", "bare-keyword-guarded"].includes(name) || name.startsWith("wrap-")) continue;
       expect(readFileSync(path.join(work, file)).equals(readFileSync(path.join(CASES, name, "expected.py")))).toBe(true);
     }
     const second = runCli(["."], { cwd: work });
