@@ -19,7 +19,8 @@ import { setImmediate as turn } from "node:timers/promises";
 import { relativeInside, walkPaths, type SourceFile, type WalkOptions } from "./files/walk.js";
 import { supportsFullGraphKeyword } from "./detect/versions.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
-import type { BareKeywordPolicy } from "./rewrite/fix-source.js";
+import { helperUses, type BareKeywordPolicy } from "./rewrite/fix-source.js";
+import type { Classification } from "./python/classify.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
 import { UNCHECKED_FILE_CODES, type Environment, type FileCode, type FileReport, type FileStatus, type FixStyle, type LineStyle, type Mode, type Report, type RevertCounts, type SiteReport, type StaleTempFiles, type Summary } from "./model.js";
@@ -70,6 +71,8 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   let handled = 0;
   const { signal } = options;
   const styles = options.wrap === false ? null : new LineStyles();
+  // Files whose export may be decided in another module wait for the others (followHelpers).
+  const deferred = new Map<number, string[]>();
 
   // Reads run a few at a time; the parse inside fixSource is synchronous, and
   // the loop yields after each one so the binding can free finished trees.
@@ -77,13 +80,22 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
       const index = next++;
-      const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, styles);
+      const run = { styles, defer: (helpers: string[]) => deferred.set(index, helpers) };
+      const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
       handled++;
-      if (result.status !== "unchanged" || result.sites.length > 0) reported[index] = result;
+      if (result && (result.status !== "unchanged" || result.sites.length > 0)) reported[index] = result;
       await turn();
     }
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
+  if (deferred.size) {
+    const evidence = await followHelpers(files, deferred, cwd, options);
+    for (const index of deferred.keys()) {
+      const run = { styles, evidence: evidence.get(index) ?? new Map() };
+      const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
+      if (result && (result.status !== "unchanged" || result.sites.length > 0)) reported[index] = result;
+    }
+  }
 
   const listed = reported.filter((r): r is FileReport => r !== undefined);
   const summary = { ...summarize(listed, mode), files: handled, ignoredFiles: ignored.files, ignoredFolders: ignored.folders };
@@ -94,6 +106,49 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const stale = await sweepFolders(folders, mode, cwd, options);
   if (stale) report.staleTempFiles = stale;
   return report;
+}
+
+/**
+ * Second pass for helpers that return a converted model and were not put on
+ * the export path in their own module: every other walked module that
+ * imports one (by name, or its module) and calls it is asked what it does
+ * with the result (helperUses). By deferred file index, helper -> evidence.
+ */
+async function followHelpers(files: SourceFile[], deferred: ReadonlyMap<number, string[]>, cwd: string, options: FixPathsOptions): Promise<Map<number, Map<string, Classification>>> {
+  const found = new Map<number, Map<string, Classification>>();
+  const wanted = [...new Set([...deferred.values()].flat())];
+  const layer = options.fs ?? nodeFs;
+  for (let j = 0; j < files.length; j++) {
+    const file = files[j];
+    if (!file.target || options.signal?.aborted) continue;
+    let text: string;
+    try {
+      text = (await readRegularFile(layer, file.target, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)).bytes.toString("utf8");
+    } catch {
+      continue;
+    }
+    const called = wanted.filter((helper) => new RegExp(`\\b${helper}\\s*\\(`).test(text));
+    for (const [index, helpers] of called.length ? deferred : []) {
+      if (index === j) continue;
+      const module = path.basename(files[index].path, ".py");
+      const mine = helpers.filter((helper) => called.includes(helper) && importsHelper(text, helper, module));
+      if (!mine.length) continue;
+      const evidence = found.get(index) ?? new Map<string, Classification>();
+      for (const [helper, use] of helperUses(text, mine, { path: displayPath(file.path, cwd) })) if (!evidence.has(helper)) evidence.set(helper, use);
+      found.set(index, evidence);
+    }
+    await turn();
+  }
+  return found;
+}
+
+/** Whether a module imports `helper` from a module named `module`, or imports that module and calls `.helper(`. */
+export function importsHelper(text: string, helper: string, moduleName: string): boolean {
+  const module = moduleName.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const byName = new RegExp(`^[ \\t]*from[ \\t]+[\\w.]*\\b${module}[ \\t]+import[ \\t]+(?:\\([^)]*|[^\\n]*)\\b${helper}\\b`, "m");
+  if (byName.test(text)) return true;
+  const theModule = new RegExp(`^[ \\t]*(?:import[ \\t]+[\\w.]*\\b${module}\\b|from[ \\t]+[\\w.]+[ \\t]+import[ \\t]+(?:\\([^)]*|[^\\n]*)\\b${module}\\b)`, "m");
+  return theModule.test(text) && new RegExp(`\\.${helper}\\s*\\(`).test(text);
 }
 
 /** Removes (write) or lists (check, dry-run) the stale temp files in the folders; undefined when there are none. */
@@ -112,9 +167,23 @@ interface Outcome {
   before?: string;
   after?: string;
   revert?: RevertCounts;
+  returnedHelpers?: string[];
 }
 
-async function processFile(file: SourceFile, display: string, mode: Mode, options: FixPathsOptions, styles: LineStyles | null): Promise<FileReport> {
+/** What one file's processing shares with the run. */
+interface RunContext {
+  styles: LineStyles | null;
+  /** Uses of helpers found in other modules, when this is the file's second pass. */
+  evidence?: ReadonlyMap<string, Classification>;
+  /** First pass: hand over a file whose helpers other modules may decide about (nothing is written then). */
+  defer?: (helpers: string[]) => void;
+}
+
+/**
+ * The report of a file, or null when it was deferred: its export may be
+ * decided in another module (a helper returning the converted model).
+ */
+async function processFile(file: SourceFile, display: string, mode: Mode, options: FixPathsOptions, run: RunContext): Promise<FileReport | null> {
   const base = { path: display, sites: [] as SiteReport[] };
   const because = (status: FileStatus, code: FileCode, reason: string) => ({ status, code, reason });
   if (file.refusal) return { ...base, ...because(file.refusal.status, file.refusal.code, file.refusal.reason) };
@@ -129,7 +198,11 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
     return { ...base, ...because("error", "file/unreadable", `cannot read: ${describeFsError(error)}`) };
   }
   const force = options.force?.get(file.target);
-  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, force, () => styles?.forFile(file.path) ?? null);
+  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, force, () => run.styles?.forFile(file.path) ?? null, run.evidence);
+  if (!options.revert && outcome.returnedHelpers?.length && run.defer) {
+    run.defer(outcome.returnedHelpers);
+    return null;
+  }
   const { code, reason, sites, revert } = outcome;
   const status = gated(outcome.status, code);
   const report: FileReport = { path: display, status, ...(reason ? { code, reason } : {}), sites, ...(revert ? { revert } : {}) };
@@ -155,10 +228,11 @@ function fixOutcome(
   options: FixPathsOptions,
   force: ReadonlyMap<number, string> | undefined,
   lineStyle: () => LineStyle | null,
+  helperEvidence: ReadonlyMap<string, Classification> | undefined,
 ): Outcome {
   // Nothing is written in check mode, so the result need not be re-parsed.
   const bareKeyword = bareKeywordPolicy(options.environment ?? null, Boolean(options.guardBareKeywords));
-  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle, overrideFullGraphFalse: options.fixFullGraphFalse });
+  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle, overrideFullGraphFalse: options.fixFullGraphFalse, helperEvidence });
   return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
 }
 

@@ -15,6 +15,12 @@ export interface Classification {
   class: SiteClass;
   code: SiteCode;
   reason: string;
+  /**
+   * Set when no evidence in the module decided and the site's result is
+   * returned by a module-level function: callers in other modules of the
+   * checkout may decide (helperUseEvidence), as the engine asks them.
+   */
+  returnedBy?: string;
 }
 
 export interface ClassifyContext {
@@ -35,7 +41,48 @@ const TRAINING_NAME = /(^|_)(train|training|fit)(_|$)|apply_to_static/i;
 
 export function classifySite(site: CallSite, ctx: ClassifyContext): Classification {
   const evidence = site.form === "decorator" ? decoratorEvidence(site, ctx) : callEvidence(site, ctx);
-  return evidence ?? contextClass(site, ctx);
+  if (evidence) return evidence;
+  const context = contextClass(site, ctx);
+  const helper = site.form === "call" ? returningHelper(site, resultTargets(site.chain, ctx).targets) : null;
+  return helper && helper.fn.parent?.type === "module" ? { ...context, returnedBy: helper.name } : context;
+}
+
+/** The function that returns the site's converted model (`return to_static(m)`, or a name bound to it), if any. */
+function returningHelper(site: CallSite, targets: string[]): { fn: SyntaxNode; name: string } | null {
+  const fn = enclosingFunction(site.chain);
+  const name = fn?.childForFieldName("name")?.text;
+  if (!fn || !name) return null;
+  const direct = site.chain.some((n) => n.type === "return_statement");
+  const returned = direct || fn.descendantsOfType("return_statement").some((r) => targets.includes(compact(r.namedChildren[0] ?? r)));
+  return returned ? { fn, name } : null;
+}
+
+/**
+ * In another module: `x = helper(...)` (or `mod.helper(...)`) whose result
+ * has its program read or is saved, which makes the helper's site required
+ * or an export. `where` names a line of that module for the reason.
+ */
+export function helperUseEvidence(helper: string, ctx: ClassifyContext, where: (line: number) => string): Classification | null {
+  for (const { call, target: result, facts } of assignedCalls(helper, ctx)) {
+    const aliases = facts.aliases([result]);
+    const at = `returned by ${helper} to ${result} at ${where(ctx.line(call))}`;
+    const read = programReadOf(facts, aliases, call.endIndex);
+    if (read) return { class: "required", code: "required/returned-reads-program", reason: `${at}, read as ${result}${read.path} at ${where(ctx.line(read.node))}` };
+    const chain = ancestry(call);
+    const save = facts.save(
+      (fn) => isSave(fn, chain, ctx),
+      (arg) => (aliases.has(arg) ? "result" : null),
+    );
+    if (save) return { class: "export", code: "export/returned-saved", reason: `${at}, saved with paddle.jit.save at ${where(ctx.line(save.node))}` };
+  }
+  return null;
+}
+
+/** A node's ancestors from the module down to itself. */
+function ancestry(node: SyntaxNode): SyntaxNode[] {
+  const chain: SyntaxNode[] = [];
+  for (let n: SyntaxNode | null = node; n; n = n.parent) chain.unshift(n);
+  return chain;
 }
 
 function callEvidence(site: CallSite, ctx: ClassifyContext): Classification | null {
@@ -82,12 +129,8 @@ function saveOf(facts: ScopeFactsOf, names: ReadonlySet<string>, site: CallSite,
  * result's program or save it.
  */
 function returnedEvidence(site: CallSite, targets: string[], ctx: ClassifyContext): Classification | null {
-  const fn = enclosingFunction(site.chain);
-  const helper = fn?.childForFieldName("name")?.text;
-  if (!fn || !helper) return null;
-  const direct = site.chain.some((n) => n.type === "return_statement");
-  const returned = direct || fn.descendantsOfType("return_statement").some((r) => targets.includes(compact(r.namedChildren[0] ?? r)));
-  if (!returned) return null;
+  const helper = returningHelper(site, targets)?.name;
+  if (!helper) return null;
   for (const { call, target: result, facts } of assignedCalls(helper, ctx)) {
     const aliases = facts.aliases([result]);
     const where = `returned by ${helper} to ${result} at line ${ctx.line(call)}`;

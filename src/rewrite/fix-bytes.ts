@@ -22,6 +22,7 @@ export interface FixBytesResult {
   /** Decoded text before and after, when the file was decoded. */
   before?: string;
   after?: string;
+  returnedHelpers?: FixSourceResult["returnedHelpers"];
 }
 
 export interface RevertBytesResult {
@@ -43,7 +44,7 @@ export function fixBytes(bytes: Buffer, options: FixSourceOptions = {}): FixByte
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return { status: "skipped", code: decoded.code, reason: decoded.reason, sites: [], bytes };
   const result = fixSource(decoded.text, { ...options, patch });
-  const base = { sites: result.sites, before: decoded.text, after: result.text };
+  const base = { sites: result.sites, before: decoded.text, after: result.text, ...(result.returnedHelpers ? { returnedHelpers: result.returnedHelpers } : {}) };
   if (result.status !== "changed") return { ...base, status: result.status, code: result.code, reason: result.reason, bytes };
   const newBytes = decoded.encode(result.text);
   const problem = bytesProblem(decoded, bytes, newBytes, result.edits, result.text);

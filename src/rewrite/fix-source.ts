@@ -6,7 +6,7 @@ import { loadPatch, type Patch } from "../patches.js";
 import { mayContainSite } from "../python/prefilter.js";
 import { argumentState, type ArgumentState } from "../python/arguments.js";
 import type { Edit, FileCode, Fix, FixStyle, LineStyle, SiteReport } from "../model.js";
-import { classifySite, enclosingFunction, type Classification, type ClassifyContext } from "../python/classify.js";
+import { classifySite, enclosingFunction, helperUseEvidence, type Classification, type ClassifyContext } from "../python/classify.js";
 import { detectConventions, type Conventions } from "../python/conventions.js";
 import { bindablePositions, scopeName, wordPositions } from "../python/locate.js";
 import { mayHoldAlias, NameIndex } from "../python/names.js";
@@ -63,6 +63,12 @@ export interface FixSourceOptions {
    * written. Someone chose that value, so only when asked.
    */
   overrideFullGraphFalse?: boolean;
+  /**
+   * What other modules of the checkout do with the result of a helper that
+   * returns a converted model (helperUses, by helper name): it decides the
+   * class of that helper's site when nothing in this module did.
+   */
+  helperEvidence?: ReadonlyMap<string, Classification>;
 }
 
 export interface BareKeywordPolicy {
@@ -82,6 +88,11 @@ export interface FixSourceResult {
   edits: Edit[];
   /** Characters the parser read: the text's length, less for a big file parsed in part; absent when nothing was parsed. */
   parsedChars?: number;
+  /**
+   * Module-level helpers that return a converted model whose site nothing in
+   * this module put on the export path: other modules' use of them may.
+   */
+  returnedHelpers?: string[];
 }
 
 /** What the analysis knows of one site, before any fix is chosen. */
@@ -155,12 +166,15 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const edits = local.map((e) => ({ ...e, start: source.originalOffset(e.start), end: source.originalOffset(e.end) }));
   const reports = planned.map((p) => p.report);
   const parsedChars = source.text.length;
-  if (!edits.length) return unchanged(reports, { parsedChars });
+  // Helpers whose site stayed off the export path: other modules may put it there.
+  const helpers = [...new Set(planned.flatMap((p) => (p.finding.classification.returnedBy && p.finding.classification.class === "other" && !p.decision.apply ? [p.finding.classification.returnedBy] : [])))];
+  const returnedHelpers = helpers.length ? { returnedHelpers: helpers } : {};
+  if (!edits.length) return unchanged(reports, { parsedChars, ...returnedHelpers });
 
   const newText = applyEdits(text, edits);
   const problem = options.verify === false ? null : verify(newText, source instanceof Excerpt ? edits : null);
   if (problem) return unchanged(reports, { status: "error", code: "file/edit-not-applied", reason: `edit not applied: ${problem}`, parsedChars });
-  return { status: "changed", text: newText, sites: reports, edits, parsedChars };
+  return { status: "changed", text: newText, sites: reports, edits, parsedChars, ...returnedHelpers };
 }
 
 /**
@@ -306,7 +320,8 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
   };
   let usesGuard = false;
   const findings = findSites(names, new Set(callees), patch.guard.function).map((site): Finding => {
-    const classification = classifySite(site, ctx);
+    const own = classifySite(site, ctx);
+    const classification = (own.returnedBy && own.class === "other" && options.helperEvidence?.get(own.returnedBy)) || own;
     const state = argumentState(site, patch.keyword, patch.value, patch.guard.function);
     if (state.kind !== "open" && state.code === "already-fixed/guard") usesGuard = true;
     const place = {
@@ -323,6 +338,33 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
 }
 
 /** `{ scope }` for a site inside a function or class; a decorator is named by what it decorates. */
+/**
+ * What a module does with the results of the named helpers (defined in
+ * another module): a program read or a save of `x = helper(...)`, by helper.
+ * `path` names this module in the reasons. No I/O.
+ */
+export function helperUses(text: string, helpers: readonly string[], options: { path: string; patch?: Patch }): Map<string, Classification> {
+  const patch = options.patch ?? loadPatch();
+  const found = new Map<string, Classification>();
+  const tree = parsePython(text);
+  if (firstSyntaxError(tree)) return found;
+  const names = new NameIndex(tree, text, [...patch.saveCallees], calleeWords([...patch.saveCallees]));
+  const ctx: ClassifyContext = {
+    names,
+    root: tree.rootNode,
+    filePath: options.path,
+    sotAttributes: new Set(patch.sotAttributes),
+    saveCallees: new Set(patch.saveCallees),
+    facts: new ScopeFacts(new Set(patch.sotAttributes)),
+    line: (node) => node.startPosition.row + 1,
+  };
+  for (const helper of helpers) {
+    const evidence = helperUseEvidence(helper, ctx, (line) => `${options.path}:${line}`);
+    if (evidence) found.set(helper, evidence);
+  }
+  return found;
+}
+
 function scopeOf(site: CallSite): { scope?: string } {
   const scope = scopeName(site.chain);
   const decorated = site.form === "decorator" ? site.decorated?.childForFieldName("name")?.text : null;
