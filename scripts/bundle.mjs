@@ -21,7 +21,7 @@ const result = await build({
   bundle: true,
   platform: "node",
   format: "esm",
-  target: "node18.17",
+  target: "node20",
   external: EXTERNAL,
   // The bundled CommonJS dependencies (commander, ...) require Node's own
   // modules; an ES module has no `require`, so the bundle makes one.
