@@ -2,8 +2,9 @@
 // of a copy of this checkout (its prepare script builds dist/ there), the
 // tarball's file list, an install of the tarball into an empty folder without
 // devDependencies, then the installed bin (--version and a real run), the
-// library by name (import, and require from CommonJS), a global install of
-// the tarball, and, from the clone, `node dist/cli.js`, `npx` and `npm link`.
+// library by name (import, and require from CommonJS); then README's other
+// lines: a global install of the tarball, a project's `npm install --save-dev`
+// of it with `npx`, and, from the clone, `node dist/cli.js`, `npx`, `npm link`.
 //
 // The copy holds the tracked files as they are in the work tree (commit new
 // files first), with this checkout's node_modules linked in place of the
@@ -165,12 +166,9 @@ describe("npm install --omit=dev <tarball> into an empty folder", () => {
     expect(existsSync(path.join(installed(), "src"))).toBe(false);
   });
 
-  it("the bin answers --version with package.json's version, run directly and through npx", async () => {
+  it("the bin answers --version with package.json's version", async () => {
     const r = ok(await run(bin(), ["--version"], { cwd: consumer, env: npmEnv() }));
     expect(r.stdout).toBe(`${PKG.version}\n`);
-    // A throwaway npm cache: npx has only the project's own install to go by.
-    const npx = ok(await run("npx", [PKG.name, "--version"], { cwd: consumer, env: npmEnv({ npm_config_cache: tempDir("npx-cache") }) }));
-    expect(npx.stdout).toBe(`${PKG.version}\n`);
   });
 
   it("the bin fixes a copy of fixtures/checkouts/ppdet-2.7 exactly as expected/ says", async () => {
@@ -245,6 +243,18 @@ describe("README's other install lines", () => {
     ok(await run("npm", ["install", "-g", ...NPM_FLAGS, `./${path.basename(tarball)}`], { cwd: path.dirname(tarball), env, timeoutMs: SLOW }));
     const r = ok(await run(PKG.name, ["--version"], { cwd: consumer, env: { ...env, PATH: `${path.join(prefix, "bin")}${path.delimiter}${env.PATH}` } }));
     expect(r.stdout).toBe(`${PKG.version}\n`);
+  }, SLOW);
+
+  it("in a project: npm install --save-dev ./<tarball>, then npx paddle-fullgraph-fix", async () => {
+    const project = tempDir("project");
+    writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "project", private: true }));
+    cpSync(tarball, path.join(project, path.basename(tarball)));
+    ok(await run("npm", ["install", "--save-dev", ...NPM_FLAGS, `./${path.basename(tarball)}`], { cwd: project, env: npmEnv(), timeoutMs: SLOW }));
+    const manifest = JSON.parse(readFileSync(path.join(project, "package.json"), "utf8")) as { devDependencies?: Record<string, string> };
+    expect(Object.keys(manifest.devDependencies ?? {})).toEqual([PKG.name]);
+    // A throwaway npm cache: npx has only the project's own install to go by.
+    const npx = ok(await run("npx", [PKG.name, "--version"], { cwd: project, env: npmEnv({ npm_config_cache: tempDir("npx-cache") }) }));
+    expect(npx.stdout).toBe(`${PKG.version}\n`);
   }, SLOW);
 
   it("from the clone: node dist/cli.js, and npx in the clone runs the Quick start line", async () => {
