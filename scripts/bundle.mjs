@@ -4,7 +4,7 @@
 // resolve and compile instead of ~80 is most of the start-up time. The library
 // (dist/index.js) stays tsc's plain output. tree-sitter and tree-sitter-python
 // are native addons, loaded at run time with createRequire: left external.
-import { readFileSync } from "node:fs";
+import { chmodSync, readFileSync } from "node:fs";
 import { isBuiltin } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +21,7 @@ const result = await build({
   bundle: true,
   platform: "node",
   format: "esm",
-  target: "node18.17",
+  target: "node20",
   external: EXTERNAL,
   // The bundled CommonJS dependencies (commander, ...) require Node's own
   // modules; an ES module has no `require`, so the bundle makes one.
@@ -47,3 +47,9 @@ if (problems.length > 0 || imports.length > 0) {
   for (const i of imports) console.error(`bundle: unexpected external import ${i.path}`);
   process.exit(1);
 }
+
+// The bin, dist/cli.js, is tsc's output written afresh (scripts/clean.mjs
+// empties dist/ first), so 0644: `npx paddle-fullgraph-fix` in this checkout
+// (and `npm link`'s link to it) needs it executable. npm sets the mode itself
+// when it installs the packed package.
+chmodSync(path.join(ROOT, "dist/cli.js"), 0o755);
