@@ -305,19 +305,24 @@ function contextSiteFunctions(analysis: Analysis): string[] {
   return [...new Set(names.filter((n): n is string => Boolean(n)))];
 }
 
+/** What the classifier needs of a module; `originalRow` maps a parsed row to the file's (an excerpt's rows differ). */
+function classifyContext(names: NameIndex, tree: Tree, filePath: string | null, patch: Patch, originalRow: (row: number) => number): ClassifyContext {
+  return {
+    names,
+    root: tree.rootNode,
+    filePath,
+    sotAttributes: new Set(patch.sotAttributes),
+    saveCallees: new Set(patch.saveCallees),
+    facts: new ScopeFacts(new Set(patch.sotAttributes)),
+    line: (node) => originalRow(node.startPosition.row) + 1,
+  };
+}
+
 function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: Patch): Analysis {
   const { text } = source;
   const callees = [patch.callee, ...patch.calleeAliases];
   const names = new NameIndex(tree, text, [...callees, ...patch.saveCallees], calleeWords([...callees, ...patch.saveCallees]));
-  const ctx: ClassifyContext = {
-    names,
-    root: tree.rootNode,
-    filePath: options.path ?? null,
-    sotAttributes: new Set(patch.sotAttributes),
-    saveCallees: new Set(patch.saveCallees),
-    facts: new ScopeFacts(new Set(patch.sotAttributes)),
-    line: (node) => source.originalRow(node.startPosition.row) + 1,
-  };
+  const ctx = classifyContext(names, tree, options.path ?? null, patch, (row) => source.originalRow(row));
   let usesGuard = false;
   const findings = findSites(names, new Set(callees), patch.guard.function).map((site): Finding => {
     const own = classifySite(site, ctx);
@@ -349,15 +354,7 @@ export function helperUses(text: string, helpers: readonly string[], options: { 
   const tree = parsePython(text);
   if (firstSyntaxError(tree)) return found;
   const names = new NameIndex(tree, text, [...patch.saveCallees], calleeWords([...patch.saveCallees]));
-  const ctx: ClassifyContext = {
-    names,
-    root: tree.rootNode,
-    filePath: options.path,
-    sotAttributes: new Set(patch.sotAttributes),
-    saveCallees: new Set(patch.saveCallees),
-    facts: new ScopeFacts(new Set(patch.sotAttributes)),
-    line: (node) => node.startPosition.row + 1,
-  };
+  const ctx = classifyContext(names, tree, options.path, patch, (row) => row);
   for (const helper of helpers) {
     const evidence = helperUseEvidence(helper, ctx, (line) => `${options.path}:${line}`);
     if (evidence) found.set(helper, evidence);
