@@ -118,6 +118,12 @@ export interface LineStyle {
    * `**kwargs` in an exploded call. null: black infers them from the file.
    */
   targetVersions: string[] | null;
+  /**
+   * The quote the formatter turns string literals into (black and ruff:
+   * double unless told otherwise); null: it keeps the file's own, which the
+   * guard block then follows.
+   */
+  stringQuote: '"' | "'" | null;
   /** The config file it came from. */
   source: string;
 }

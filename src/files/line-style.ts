@@ -28,6 +28,7 @@ export function yapfStyle(section: Section, source: string): LineStyle | null {
     columnLimit: integer(get("column_limit")) ?? YAPF_BASE_LIMITS[base],
     continuationIndent: integer(get("continuation_indent_width")) ?? 4,
     targetVersions: null,
+    stringQuote: null,
     source,
   };
 }
@@ -39,17 +40,27 @@ export function blackStyle(section: Section, source: string): LineStyle {
     columnLimit: integer(section["line-length"] ?? section["line_length"]) ?? 88,
     continuationIndent: 4,
     targetVersions: Array.isArray(targets) ? targets.map(String) : null,
+    stringQuote: truthy(section["skip-string-normalization"] ?? section["skip_string_normalization"]) ? null : '"',
     source,
   };
 }
 
 export function ruffStyle(section: Section, source: string): LineStyle {
-  return { formatter: "ruff", columnLimit: integer(section["line-length"] ?? section["line_length"]) ?? 88, continuationIndent: 4, targetVersions: null, source };
+  const format = (section.format ?? {}) as Section;
+  const quote = String(format["quote-style"] ?? "double");
+  return {
+    formatter: "ruff",
+    columnLimit: integer(section["line-length"] ?? section["line_length"]) ?? 88,
+    continuationIndent: 4,
+    targetVersions: null,
+    stringQuote: quote === "single" ? "'" : quote === "double" ? '"' : null,
+    source,
+  };
 }
 
 export function lintStyle(section: Section, source: string): LineStyle | null {
   const limit = integer(section["max-line-length"] ?? section["max_line_length"]);
-  return limit === null ? null : { formatter: "pycodestyle", columnLimit: limit, continuationIndent: 4, targetVersions: null, source };
+  return limit === null ? null : { formatter: "pycodestyle", columnLimit: limit, continuationIndent: 4, targetVersions: null, stringQuote: null, source };
 }
 
 /**

@@ -161,7 +161,9 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const wantsGuard = applied.some((p) => p.fix!.shared.includes("guard-block")) || analysis.usesGuard;
   if (style === "guarded" && wantsGuard && !text.includes(patch.guard.beginMarker)) {
     const firstUse = Math.min(source.text.length, ...applied.map((p) => p.finding.site.node.startIndex));
-    local.push(guardInsertion(source.text, tree.rootNode, patch.guard, conv(), firstUse));
+    // A formatter that normalises string quotes (black) gets the guard in its quotes, not the file's.
+    const quote = options.lineStyle?.()?.stringQuote;
+    local.push(guardInsertion(source.text, tree.rootNode, patch.guard, quote ? { ...conv(), quote } : conv(), firstUse));
   }
   const edits = local.map((e) => ({ ...e, start: source.originalOffset(e.start), end: source.originalOffset(e.end) }));
   const reports = planned.map((p) => p.report);

@@ -84,6 +84,15 @@ describe("a run on a tree", () => {
     expect(Math.max(...styled.split("\n").map((l) => l.length))).toBeLessThanOrEqual(80);
   });
 
+  it("black normalises string quotes, so the guard comes in double quotes even where the file prefers single ones", async () => {
+    const single = source.replace("import paddle", "import paddle\nNAME = 'detector'\nKIND = 'export'");
+    tree({ "black/pyproject.toml": "[tool.black]\n", "black/export.py": single, "kept/pyproject.toml": "[tool.black]\nskip-string-normalization = true\n", "kept/export.py": single });
+    await fixPaths([root], { cwd: root, environment: null });
+    expect(readFileSync(path.join(root, "black/export.py"), "utf8")).toContain('return {"full_graph": True}');
+    expect(readFileSync(path.join(root, "kept/export.py"), "utf8")).toContain("return {'full_graph': True}");
+    expect(styleOf("kept/export.py")?.stringQuote).toBeNull();
+  });
+
   it("wrap: false keeps the plain insertion", async () => {
     tree({ ".style.yapf": "[style]\ncolumn_limit = 80\n", "export.py": source });
     await fixPaths([root], { cwd: root, environment: null, wrap: false });

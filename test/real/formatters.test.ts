@@ -27,6 +27,8 @@ interface Project {
   complaints: (bin: string, dir: string) => string;
   /** Whether the module uses syntax of Python 3.6+ (black then puts a comma after **kwargs). */
   modern?: boolean;
+  /** Whether the module's strings use single quotes (the guard then follows them, where the formatter keeps them). */
+  singleQuotes?: boolean;
 }
 
 const yapf = (bin: string, dir: string, ...flags: string[]) =>
@@ -60,6 +62,7 @@ const PROJECTS: Project[] = [
   { name: "black-88", files: { "pyproject.toml": "[tool.black]\n" }, ...BLACK },
   { name: "black-79", files: { "pyproject.toml": "[tool.black]\nline-length = 79\n" }, ...BLACK },
   { name: "black-79-modern", files: { "pyproject.toml": "[tool.black]\nline-length = 79\n" }, modern: true, ...BLACK },
+  { name: "black-single-quotes", files: { "pyproject.toml": "[tool.black]\nline-length = 79\nskip-string-normalization = true\n" }, singleQuotes: true, ...BLACK },
   { name: "black-targets", files: { "pyproject.toml": '[tool.black]\nline-length = 79\ntarget-version = ["py38"]\n' }, ...BLACK },
   { name: "ruff-80", files: { "pyproject.toml": "[tool.ruff]\nline-length = 80\n" }, ...RUFF },
   { name: "flake8-80", files: { "setup.cfg": "[flake8]\nmax-line-length = 80\n" }, ...lint(80) },
@@ -77,9 +80,10 @@ const ARGUMENTS = [
 ];
 
 /** One module: every callee x target x argument list, at a few depths, each in a function named like an export. */
-function module(modern: boolean): { text: string; sites: number } {
+function module(modern: boolean, singleQuotes = false): { text: string; sites: number } {
   const out = ["import paddle", "from paddle import jit", "from paddle.jit import to_static", "from paddle.static import InputSpec", "", ""];
   if (modern) out.push('VERSION = f"{paddle.__version__}"', "", "");
+  if (singleQuotes) out.push("NAMES = ['image', 'im_shape', 'scale_factor']", "MODE = 'export'", "", "");
   out.push("class Exporter(object):", "");
   let n = 0;
   for (const callee of CALLEES) {
@@ -120,7 +124,7 @@ describe.each(PROJECTS)("$name", (project) => {
     };
     const input = made("input");
     const file = path.join(input, "exporter.py");
-    const { text, sites } = module(Boolean(project.modern));
+    const { text, sites } = module(Boolean(project.modern), Boolean(project.singleQuotes));
     writeFileSync(file, text);
     project.format(bin, input);
     const clean = readFileSync(file, "utf8");
