@@ -64,7 +64,7 @@ const READ_CONCURRENCY = 16;
 export async function fixPaths(paths: string[], options: FixPathsOptions = {}): Promise<Report> {
   const mode = options.mode ?? "write";
   const cwd = options.cwd ?? process.cwd();
-  const { files, ignored } = await walkPaths(paths, options);
+  const { files, ignored, excluded } = await walkPaths(paths, { ...options, cwd });
   // Only files worth a line in the report are kept (in walk order); the
   // others are counted. At monorepo scale that is most of the memory saved.
   const reported: (FileReport | undefined)[] = new Array(files.length);
@@ -98,7 +98,14 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   }
 
   const listed = reported.filter((r): r is FileReport => r !== undefined);
-  const summary = { ...summarize(listed, mode), files: handled, ignoredFiles: ignored.files, ignoredFolders: ignored.folders };
+  const summary = {
+    ...summarize(listed, mode),
+    files: handled,
+    ignoredFiles: ignored.files,
+    ignoredFolders: ignored.folders,
+    excludedFiles: excluded.files,
+    excludedFolders: excluded.folders,
+  };
   const report: Report = { version: 1, mode, environment: options.environment, files: listed, summary };
   if (options.revert) report.revert = true;
   if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
@@ -287,7 +294,7 @@ export function pendingAction(site: SiteReport): SiteReport {
  * is not counted.
  */
 export function summarize(results: FileReport[], mode: Mode): Summary {
-  const summary: Summary = { files: results.length, changed: 0, fixed: 0, alreadyFixed: 0, skipped: 0, needsReview: 0, errors: 0, skippedFiles: 0, ignoredFiles: 0, ignoredFolders: 0 };
+  const summary: Summary = { files: results.length, changed: 0, fixed: 0, alreadyFixed: 0, skipped: 0, needsReview: 0, errors: 0, skippedFiles: 0, ignoredFiles: 0, ignoredFolders: 0, excludedFiles: 0, excludedFolders: 0 };
   for (const file of results) {
     if (file.status === "changed") summary.changed++;
     if (file.status === "error") summary.errors++;

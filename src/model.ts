@@ -292,6 +292,10 @@ export interface Summary {
   ignoredFiles: number;
   /** Folders that ignore rules skipped, each counted once: they are not looked into, so their .py files are not counted. */
   ignoredFolders: number;
+  /** .py files that --exclude skipped: in walked folders, and named files with --force-exclude. */
+  excludedFiles: number;
+  /** Folders that --exclude skipped, each counted once (not looked into), a folder named with --force-exclude included. */
+  excludedFolders: number;
 }
 
 export interface Interruption {

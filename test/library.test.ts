@@ -180,7 +180,7 @@ describe(`import { ... } from "${PACKAGE.name}" (the built package, by name)`, (
       const pendingCount = plain.filter((c) => !c.input.equals(c.expected)).length;
       expect(report.summary.changed).toBe(pendingCount);
       expect(report.summary.files).toBeGreaterThanOrEqual(plain.length * 2);
-      for (const key of ["files", "changed", "fixed", "alreadyFixed", "skipped", "needsReview", "errors", "skippedFiles", "ignoredFiles", "ignoredFolders"]) {
+      for (const key of ["files", "changed", "fixed", "alreadyFixed", "skipped", "needsReview", "errors", "skippedFiles", "ignoredFiles", "ignoredFolders", "excludedFiles", "excludedFolders"]) {
         expect(typeof report.summary[key], `summary.${key}`).toBe("number");
       }
 

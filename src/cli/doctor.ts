@@ -6,12 +6,13 @@ import { doctorReport, doctorSummary, shellQuote } from "../report/doctor.js";
 import { fixPaths } from "../engine.js";
 import { MissingPathError } from "../files/walk.js";
 import { formatJsonReport } from "../report/json.js";
-import { noIgnore, type DoctorCliOptions } from "./options.js";
+import { excludeWarnings, noIgnore, type DoctorCliOptions } from "./options.js";
 
 /** `doctor [root]`: one screen about this checkout; exit 1 when something needs doing. */
 export async function runDoctor(root: string, opts: DoctorCliOptions): Promise<number> {
   const rootStat = await stat(root).catch(() => null);
   if (!rootStat?.isDirectory()) throw new MissingPathError(`${root}: no such directory`);
+  for (const warning of await excludeWarnings([root], opts.exclude)) process.stderr.write(`paddle-fullgraph-fix: ${warning}\n`);
   const environment = opts.detect
     ? await detectEnvironment({ root: path.resolve(root), python: opts.python, paddleVersion: opts.paddleVersion })
     : null;

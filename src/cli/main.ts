@@ -7,7 +7,7 @@ import { fixPaths } from "../engine.js";
 import type { Mode } from "../model.js";
 import { packageRoot, packageVersion } from "../files/package-root.js";
 import path from "node:path";
-import { detect, detectionOptions, EXIT, noIgnore, refuseContradictions, refuseOptionsBefore, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions, walkOptions } from "./options.js";
+import { detect, detectionOptions, EXIT, excludeWarnings, noIgnore, refuseContradictions, refuseOptionsBefore, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions, walkOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
 import { plural } from "../report/words.js";
 import { emptyRunHints } from "../report/hints.js";
@@ -140,6 +140,7 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       return await runFromTraceback(paths, mode, format, opts, controller.signal);
     }
     if (paths.includes("-")) return (await import("./stdin.js")).runStdin(paths, mode, opts, controller.signal);
+    if (!opts.quiet) for (const warning of await excludeWarnings(paths, opts.exclude)) process.stderr.write(`paddle-fullgraph-fix: ${warning}\n`);
     // Reverting needs no Paddle: it only removes what the tool wrote.
     // --no-detect: no interpreter at all (with --python or --paddle-version it is refused before this).
     const wantsDetect = !opts.revert && opts.detect;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { Option, type Command } from "commander";
 import { detectEnvironment, supportsFullGraphKeyword } from "../detect/index.js";
 import { UserError, type Environment } from "../model.js";
+import { checkExcludePattern, compileExcludes, unreachablePathPatterns } from "../files/exclude.js";
 
 export const EXIT = { ok: 0, pending: 1, error: 2 } as const;
 /** Interrupted runs exit 128 + the signal number, as shells do. */
@@ -53,7 +54,12 @@ export interface DoctorCliOptions {
 export function walkOptions(cmd: Command): Command {
   return (
     cmd
-      .option("--exclude <glob>", "skip paths matching GLOB (repeatable)", (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option(
+        "--exclude <glob>",
+        "skip files and folders matching GLOB (repeatable): without a slash, a name at any depth (legacy/, *_pb2.py); with one, a path below each folder given (deploy/**); ./, ../ or / starts a path from here; a trailing / means folders only",
+        (v: string, acc: string[]) => [...acc, v],
+        [] as string[],
+      )
       // ripgrep's and fd's name; ruff's is accepted too (same meaning, not listed).
       .option("--no-ignore", "also walk what .gitignore, .ignore and .git/info/exclude skip")
       .addOption(new Option("--no-respect-gitignore", "same as --no-ignore").hideHelp())
@@ -84,6 +90,7 @@ export function detectionOptions(cmd: Command): Command {
 export function refuseContradictions(cmd: Command): void {
   const opts = cmd.opts<Partial<CliOptions>>();
   const given = (name: string) => cmd.getOptionValueSource(name) === "cli";
+  for (const pattern of opts.exclude ?? []) checkExcludePattern(pattern);
   if (opts.json && given("format") && opts.format !== "json") {
     throw new UserError(`--json and --format ${opts.format} contradict each other (--json is --format json); give one of them`);
   }
@@ -112,6 +119,23 @@ export function refuseOptionsBefore(program: Command, sub: Command): void {
     const [is, them] = given.length === 1 ? ["is the main command's option", "it"] : ["are the main command's options", "them"];
     throw new UserError(`${given.join(", ")} before \`${sub.name()}\` ${is}, not ${sub.name()}'s; put ${them} after \`${sub.name()}\``);
   }
+}
+
+/**
+ * Warnings for --exclude paths from here (`./deploy`, `/abs/x`) that lie
+ * outside every folder given: they exclude nothing there, and a pattern
+ * relative to the walked folder was probably meant.
+ */
+export async function excludeWarnings(paths: string[], patterns: string[]): Promise<string[]> {
+  if (!patterns.length) return [];
+  const dirs = (await Promise.all(paths.map((p) => stat(p).then((s) => (s.isDirectory() ? p : null), () => null)))).filter((d) => d !== null);
+  if (!dirs.length) return [];
+  const folders = dirs.join(", ");
+  return unreachablePathPatterns(compileExcludes(patterns), dirs).map(
+    (r) =>
+      `warning: --exclude ${r.pattern} is a path from the current folder (${r.resolved}${r.foldersOnly ? "/" : ""}), outside ${folders}: it excludes nothing there` +
+      (r.pattern.startsWith("./") ? `; for a path below the folder walked, leave out the ./ (--exclude ${r.pattern.slice(2)})` : ""),
+  );
 }
 
 /** The checkout is the first directory given (files alone: the current folder). */

@@ -1,8 +1,8 @@
 // Expands the paths a user gives into the Python files to look at: walks
 // directories (pruning ignored folders before descending), honours ignore
 // rules (.gitignore, .ignore, .git/info/exclude; not with --no-ignore) and
-// --exclude globs; a file named explicitly is always taken unless
-// --force-exclude. What ignore rules keep out is counted, never hidden: each
+// --exclude globs (exclude.ts); a path named explicitly is always taken
+// unless --force-exclude. What ignore rules keep out is counted, never hidden: each
 // ignored .py file in a walked folder, and each ignored folder as one unit
 // (it is not descended, so a huge ignored output/ or dataset costs nothing).
 //
@@ -15,14 +15,17 @@
 import type { Dirent, Stats } from "node:fs";
 import path from "node:path";
 import ignore, { type Ignore } from "ignore";
-import picomatch from "picomatch";
 import { UserError, type FileCode } from "../model.js";
+import { compileExcludes, type Excludes } from "./exclude.js";
 import { describeFsError, fileKind, nodeFs, O, readRegularFile, type FsLayer } from "./fs-layer.js";
 
 export interface WalkOptions {
+  /** Glob patterns of files and folders to skip (--exclude; see exclude.ts for what they mean). */
   exclude?: string[];
-  /** Apply excludes to explicitly named files too (pre-commit passes every staged file). */
+  /** Apply excludes to paths named explicitly too (pre-commit passes every staged file). */
   forceExclude?: boolean;
+  /** The current folder: `./` and `../` patterns and paths named with forceExclude are taken from here (default process.cwd()). */
+  cwd?: string;
   /** Walk what ignore rules skip too (--no-ignore); the never-source names are still skipped. */
   noIgnore?: boolean;
   /** The filesystem (tests inject failures here). */
@@ -52,6 +55,8 @@ export interface IgnoredCounts {
 export interface Walk {
   files: SourceFile[];
   ignored: IgnoredCounts;
+  /** What --exclude kept out: .py files and folders in walks (a folder counted once, not looked into), and named paths with forceExclude. */
+  excluded: IgnoredCounts;
 }
 
 export class MissingPathError extends UserError {}
@@ -85,7 +90,7 @@ export async function collectFiles(paths: string[], options: WalkOptions = {}): 
 /** The Python files under `paths`, and what ignore rules kept out. */
 export async function walkPaths(paths: string[], options: WalkOptions = {}): Promise<Walk> {
   const layer = options.fs ?? nodeFs;
-  const excluded = excludeMatcher(options.exclude ?? []);
+  const excludes = compileExcludes(options.exclude ?? [], options.cwd ?? process.cwd());
   const given = await Promise.all(paths.map((p) => inspect(layer, p)));
   // Where writes may go: inside a folder the user named, or a file the user named itself.
   const allowed = await allowedPlaces(layer, given);
@@ -93,6 +98,7 @@ export async function walkPaths(paths: string[], options: WalkOptions = {}): Pro
   const out: SourceFile[] = [];
   // Sets, so that overlapping paths (`. ppdet`) count each ignored path once.
   const ignored = { files: new Set<string>(), folders: new Set<string>() };
+  const excluded = { files: new Set<string>(), folders: new Set<string>() };
   const add = (file: SourceFile) => {
     const key = file.target ?? `refused:${file.path}`;
     if (seen.has(key)) return;
@@ -107,26 +113,34 @@ export async function walkPaths(paths: string[], options: WalkOptions = {}): Pro
       add(refused(abs, abs, true, "error", "file/unreadable", `cannot access: ${describeFsError(err)}`));
       continue;
     }
-    if (g.stat?.isDirectory()) {
+    const isDir = Boolean(g.stat?.isDirectory());
+    if (options.forceExclude && excludes.coversNamed(abs, isDir)) {
+      (isDir ? excluded.folders : excluded.files).add(abs);
+      continue;
+    }
+    if (isDir) {
       const realRoot = await layer.realpath(abs).catch(() => abs);
       // A folder named on the command line is walked even when the enclosing
       // repository ignores it (as rg and ast-grep do); rules inside it apply.
       const inherited = options.noIgnore ? [] : await inheritedIgnores(layer, abs);
       const rules = isIgnored(inherited, abs, true) ? [] : inherited;
-      const excludedBelow = options.exclude?.length ? (full: string) => excluded(path.relative(abs, full)) : () => false;
-      const ctx: WalkContext = { root: abs, realRoot, excluded: excludedBelow, readIgnores: !options.noIgnore, ignored };
+      const ctx: WalkContext = { root: abs, realRoot, excludes, readIgnores: !options.noIgnore, ignored, excluded };
       for (const file of await walk(layer, ctx, abs, rules)) add(file);
       continue;
     }
-    if (options.forceExclude && excluded(path.relative(process.cwd(), abs))) continue;
     add(await explicitFile(layer, g, allowed));
   }
-  // A path one walk ignored but the user named is not kept out.
+  // A path one walk ignored or excluded but the user named (and did not force-exclude) is not kept out.
   for (const g of given) {
     ignored.files.delete(g.abs);
     ignored.folders.delete(g.abs);
+    if (!options.forceExclude) {
+      excluded.files.delete(g.abs);
+      excluded.folders.delete(g.abs);
+    }
   }
-  return { files: out, ignored: { files: ignored.files.size, folders: ignored.folders.size } };
+  const count = (c: typeof ignored) => ({ files: c.files.size, folders: c.folders.size });
+  return { files: out, ignored: count(ignored), excluded: count(excluded) };
 }
 
 async function inspect(layer: FsLayer, given: string): Promise<Given> {
@@ -188,16 +202,6 @@ function refused(file: string, root: string, explicit: boolean, status: "skipped
   return { path: file, root, explicit, target: null, refusal: { status, code, reason } };
 }
 
-function excludeMatcher(globs: string[]): (relative: string) => boolean {
-  if (!globs.length) return () => false;
-  const full = picomatch(globs, { dot: true });
-  const base = picomatch(globs, { dot: true, basename: true });
-  return (relative) => {
-    const posix = relative.split(path.sep).join("/");
-    return full(posix) || base(posix);
-  };
-}
-
 interface IgnoreLayer {
   dir: string;
   rules: Ignore;
@@ -207,12 +211,14 @@ interface WalkContext {
   /** The folder as given (absolute), and the same folder with links resolved. */
   root: string;
   realRoot: string;
-  /** Whether --exclude drops a path below the root (given absolute). */
-  excluded: (full: string) => boolean;
+  /** The --exclude patterns. */
+  excludes: Excludes;
   /** False with --no-ignore: no ignore file is read. */
   readIgnores: boolean;
   /** What ignore rules kept out (absolute paths as reached), shared by every walk of a run. */
   ignored: { files: Set<string>; folders: Set<string> };
+  /** What --exclude kept out, likewise. */
+  excluded: { files: Set<string>; folders: Set<string> };
 }
 
 async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: IgnoreLayer[]): Promise<SourceFile[]> {
@@ -234,7 +240,10 @@ async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: Ignor
     // Most entries are neither folders nor Python files: drop them before any rule is checked.
     if (!isDir && !PYTHON_FILE.test(entry.name)) continue;
     if (isDir && (SKIP_DIRS.has(entry.name) || entry.name.endsWith(".egg-info"))) continue;
-    if (ctx.excluded(full)) continue;
+    if (ctx.excludes.matches(ctx.root, full, isDir)) {
+      (isDir ? ctx.excluded.folders : ctx.excluded.files).add(full);
+      continue;
+    }
     if (isIgnored(active, full, isDir)) {
       (isDir ? ctx.ignored.folders : ctx.ignored.files).add(full);
       continue;

@@ -6,7 +6,7 @@
 import { formatEnvironmentHeader, supportsFullGraphKeyword } from "../detect/index.js";
 import type { Environment } from "../model.js";
 import { PENDING_REVIEW_CODES, type FileReport, type Report, type SiteReport } from "../model.js";
-import { ignoredNote, plural } from "./words.js";
+import { excludedNote, ignoredNote, plural } from "./words.js";
 
 export interface DoctorOptions {
   /** How to spell the tool in suggested commands (default `npx paddle-fullgraph-fix`). */
@@ -183,8 +183,7 @@ export function doctorReport(environment: Environment | null, report: Report, op
   const otherReview = s.needsReview.filter((r) => !PENDING_REVIEW_CODES.has(r.site.code));
   if (otherReview.length) alone.push(`${plural(otherReview.length, "call")} to review by hand (${otherReview.map(where).slice(0, 3).join(", ")})`);
   if (s.troubled.length) alone.push(`${plural(s.troubled.length, "file")} not handled (${s.troubled.slice(0, 3).map((f) => `${f.path}: ${f.reason ?? f.status}`).join("; ")})`);
-  const ignored = ignoredNote(report.summary);
-  if (ignored) alone.push(ignored);
+  for (const note of [excludedNote(report.summary), ignoredNote(report.summary)]) if (note) alone.push(note);
   if (alone.length) lines.push(`Left:      ${alone.join("; ")}.`);
 
   if (s.fixCommand) {

@@ -6,6 +6,7 @@ import path from "node:path";
 import { TOOLKITS } from "../detect/layout.js";
 import type { Environment, Report } from "../model.js";
 import { shellQuote } from "./doctor.js";
+import { filesAndFolders, ignoredNote } from "./words.js";
 
 export interface HintContext {
   /** The paths as the user gave them. */
@@ -19,7 +20,16 @@ export interface HintContext {
 
 export function emptyRunHints(report: Report, environment: Environment | null | undefined, ctx: HintContext): string[] {
   if (report.interrupted) return [];
-  if (report.summary.files === 0) {
+  const s = report.summary;
+  if (s.files === 0) {
+    const excluded = filesAndFolders(s.excludedFiles, s.excludedFolders);
+    if (excluded) {
+      const ignored = ignoredNote(s);
+      return [
+        `--exclude left nothing to scan in ${ctx.paths.join(", ")}: it skipped ${excluded}${ignored ? `, and ${ignored}` : ""}. ` +
+          "A pattern without a slash matches a name at any depth, one with a slash the path below each folder given, one starting with ./ or ../ (or /) a path from here; see --help",
+      ];
+    }
     return [`no Python file was scanned in ${ctx.paths.join(", ")} (check the paths, --exclude patterns and ignore rules; --no-ignore includes ignored files)`];
   }
   const sites = report.files.reduce((n, f) => n + f.sites.length, 0);

@@ -4,7 +4,7 @@
 import { createColors } from "picocolors";
 import { formatEnvironmentHeader } from "../detect/index.js";
 import type { Report, SiteAction, Summary } from "../model.js";
-import { ignoredNote, plural } from "./words.js";
+import { excludedNote, ignoredNote, plural } from "./words.js";
 
 type Colors = ReturnType<typeof createColors>;
 
@@ -79,8 +79,7 @@ function summaryLine(report: Report, c: Colors): string {
   if (s.skippedFiles) files.push(`${s.skippedFiles} skipped`);
   if (s.errors) files.push(c.red(`${s.errors} with errors`));
   let line = `${parts.join(", ")} · ${files.join(", ")}`;
-  const ignored = ignoredNote(s);
-  if (ignored) line += ` · ${ignored}`;
+  for (const note of [excludedNote(s), ignoredNote(s)]) if (note) line += ` · ${note}`;
   if (report.mode === "check" && s.fixed) line += ` · run without --check to apply`;
   return line;
 }
@@ -108,8 +107,7 @@ function formatRevertReport(report: Report, c: Colors): string[] {
   ];
   if (s.skippedFiles) parts.push(`${s.skippedFiles} skipped`);
   if (s.errors) parts.push(c.red(`${s.errors} with errors`));
-  const ignored = ignoredNote(s);
-  if (ignored) parts.push(ignored);
+  for (const note of [excludedNote(s), ignoredNote(s)]) if (note) parts.push(note);
   let line = parts.join(" · ");
   if (report.mode === "check" && s.changed) line += " · run without --check to revert";
   lines.push(line);

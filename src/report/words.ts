@@ -11,8 +11,20 @@ export function plural(n: number, one: string, many = `${one}s`): string {
  * they are not looked into.
  */
 export function ignoredNote(s: { ignoredFiles: number; ignoredFolders: number }): string | null {
+  const counted = filesAndFolders(s.ignoredFiles, s.ignoredFolders);
+  return counted ? `${counted} skipped by ignore rules (--no-ignore to include)` : null;
+}
+
+/** `1 .py file and 2 folders excluded (--exclude)`, or null when --exclude kept nothing out. */
+export function excludedNote(s: { excludedFiles: number; excludedFolders: number }): string | null {
+  const counted = filesAndFolders(s.excludedFiles, s.excludedFolders);
+  return counted ? `${counted} excluded (--exclude)` : null;
+}
+
+/** `2 .py files and 1 folder`, or null for none of either. */
+export function filesAndFolders(files: number, folders: number): string | null {
   const parts: string[] = [];
-  if (s.ignoredFiles) parts.push(plural(s.ignoredFiles, ".py file"));
-  if (s.ignoredFolders) parts.push(plural(s.ignoredFolders, "folder"));
-  return parts.length ? `${parts.join(" and ")} skipped by ignore rules (--no-ignore to include)` : null;
+  if (files) parts.push(plural(files, ".py file"));
+  if (folders) parts.push(plural(folders, "folder"));
+  return parts.length ? parts.join(" and ") : null;
 }

@@ -135,6 +135,54 @@ describe("errors", () => {
   });
 });
 
+describe("--exclude", () => {
+  it("an empty pattern is a usage error with our own message, before anything is read or written", () => {
+    const before = snapshot(work);
+    for (const args of [["--exclude", "", "."], ["--exclude", "ok/", "--exclude=", "."], ["doctor", "--exclude", "", "."]]) {
+      const line = expectUsageError(runCli(args, { cwd: work }), JSON.stringify(args));
+      expect(line).toMatch(/^paddle-fullgraph-fix: --exclude needs a pattern, and "" is empty/);
+    }
+    expect(changedFiles(before, snapshot(work))).toEqual([]);
+  });
+
+  it("a trailing slash means folders only; ./ is a path from here; what was excluded is counted", () => {
+    mkdirSync(path.join(work, "deep/legacy"), { recursive: true });
+    const needy = readFileSync(path.join(CASES, "import-paddle/input.py"));
+    writeFileSync(path.join(work, "deep/legacy/mod.py"), needy);
+    writeFileSync(path.join(work, "deep/legacy.py"), needy);
+    const files = (args: string[]) => {
+      const r = runCli(["--no-detect", "--check", "--json", ...args, "."], { cwd: work });
+      const report = JSON.parse(r.stdout);
+      return { paths: report.files.map((f: { path: string }) => f.path), summary: report.summary };
+    };
+    const folders = files(["--exclude", "legacy/"]);
+    expect(folders.paths).toContain("deep/legacy.py");
+    expect(folders.paths).not.toContain("deep/legacy/mod.py");
+    expect(folders.summary).toMatchObject({ excludedFiles: 0, excludedFolders: 1 });
+    expect(files(["--exclude", "legacy*"]).paths.filter((p: string) => p.startsWith("deep/"))).toEqual([]);
+    expect(files(["--exclude", "./deep/legacy.py"]).summary).toMatchObject({ excludedFiles: 1, excludedFolders: 0 });
+    const text = runCli(["--no-detect", "--check", "--exclude", "legacy/", "--exclude", "legacy.py", "."], { cwd: work });
+    expect(text.stdout).toMatch(/ · 1 \.py file and 1 folder excluded \(--exclude\)/);
+  });
+
+  it("a run the excludes leave with nothing to scan says so on stderr, naming what they skipped", () => {
+    const r = runCli(["--no-detect", "--check", "--exclude", "*", "."], { cwd: work });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^paddle-fullgraph-fix: --exclude left nothing to scan in \.: it skipped \d+ folders/m);
+    const named = runCli(["--no-detect", "--check", "--force-exclude", "--exclude", "import-paddle/", "import-paddle/input.py"], { cwd: work });
+    expect(named.stderr).toMatch(/--exclude left nothing to scan in import-paddle\/input\.py: it skipped 1 \.py file/);
+    expect(runCli(["--no-detect", "--check", "-q", "--exclude", "*", "."], { cwd: work })).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  it("warns when a path from here lies outside every folder walked (it excludes nothing there)", () => {
+    const r = runCli(["--no-detect", "--check", "--exclude", "./input.py", "import-paddle"], { cwd: work });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^paddle-fullgraph-fix: warning: --exclude \.\/input\.py is a path from the current folder \(.*\/input\.py\), outside import-paddle: it excludes nothing there; for a path below the folder walked, leave out the \.\/ \(--exclude input\.py\)$/m);
+    expect(r.stdout).toContain("import-paddle/input.py:5:14");
+    expect(runCli(["--no-detect", "--check", "--exclude", "./import-paddle/input.py", "import-paddle"], { cwd: work }).stderr).toBe("");
+  });
+});
+
 describe("--no-detect", () => {
   let venv: string;
   let markers: string;

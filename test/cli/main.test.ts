@@ -128,7 +128,7 @@ describe("--json", () => {
     const report = JSON.parse(r.stdout);
     expect(report.version).toBe(1);
     expect(Object.keys(report.summary).sort()).toEqual(
-      ["alreadyFixed", "changed", "errors", "files", "fixed", "ignoredFiles", "ignoredFolders", "needsReview", "skipped", "skippedFiles"].sort(),
+      ["alreadyFixed", "changed", "errors", "excludedFiles", "excludedFolders", "files", "fixed", "ignoredFiles", "ignoredFolders", "needsReview", "skipped", "skippedFiles"].sort(),
     );
     const file = report.files.find((f: { path: string }) => f.path === "already-fixed/input.py");
     expect(file.status).toBe("unchanged");
