@@ -208,13 +208,29 @@ export interface InterpreterInfo {
   read: "importlib" | "site-packages" | "failed";
 }
 
+/**
+ * VIRTUAL_ENV or CONDA_PREFIX naming an environment that is not there: the
+ * folder is gone (a deleted or moved virtualenv still "active" in the shell),
+ * is not a folder, or holds no usable python. Detection passes over it.
+ */
+export interface StaleVariable {
+  name: "VIRTUAL_ENV" | "CONDA_PREFIX";
+  value: string;
+  problem: "missing" | "not-a-folder" | "no-python";
+  /** The interpreters looked for in it. */
+  looked: string[];
+}
+
 export interface Environment {
   paddle: PaddleInfo | null;
   paddledetection: ToolkitInfo | null;
   verdict: Verdict;
+  /** One line each; a stale variable's warning is among them (and its details in `staleVariables`). */
   warnings: string[];
   /** Extra: the interpreter that was queried, or null when none was (flag only, or none found). */
   interpreter?: InterpreterInfo | null;
+  /** Extra: VIRTUAL_ENV / CONDA_PREFIX passed over, with their warnings (the command line prints these on stderr). */
+  staleVariables?: { variable: StaleVariable; warning: string }[];
 }
 
 // ------------------------------------------------------------------ a run

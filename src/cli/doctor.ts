@@ -6,7 +6,7 @@ import { doctorReport, doctorSummary, shellQuote } from "../report/doctor.js";
 import { fixPaths } from "../engine.js";
 import { MissingPathError } from "../files/walk.js";
 import { formatJsonReport } from "../report/json.js";
-import { excludeWarnings, noIgnore, type DoctorCliOptions } from "./options.js";
+import { excludeWarnings, noIgnore, warnStaleVariables, type DoctorCliOptions } from "./options.js";
 
 /** `doctor [root]`: one screen about this checkout; exit 1 when something needs doing. */
 export async function runDoctor(root: string, opts: DoctorCliOptions): Promise<number> {
@@ -16,6 +16,7 @@ export async function runDoctor(root: string, opts: DoctorCliOptions): Promise<n
   const environment = opts.detect
     ? await detectEnvironment({ root: path.resolve(root), python: opts.python, paddleVersion: opts.paddleVersion })
     : null;
+  warnStaleVariables(environment);
   const walk = { exclude: opts.exclude, noIgnore: noIgnore(opts) };
   const report = await fixPaths([root], { mode: "check", ...walk, environment });
   const flags = [...opts.exclude.flatMap((g) => ["--exclude", shellQuote(g)]), ...(walk.noIgnore ? ["--no-ignore"] : [])];

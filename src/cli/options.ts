@@ -142,7 +142,19 @@ export async function excludeWarnings(paths: string[], patterns: string[]): Prom
 export async function detect(paths: string[], opts: CliOptions): Promise<Environment> {
   const dirs = await Promise.all(paths.map((p) => stat(p).then((s) => (s.isDirectory() ? p : null), () => null)));
   const root = path.resolve(dirs.find((d) => d !== null) ?? ".");
-  return detectEnvironment({ root, paddleVersion: opts.paddleVersion, python: opts.python });
+  const environment = await detectEnvironment({ root, paddleVersion: opts.paddleVersion, python: opts.python });
+  if (!opts.quiet) warnStaleVariables(environment);
+  return environment;
+}
+
+/**
+ * A VIRTUAL_ENV or CONDA_PREFIX that points nowhere is a problem of the
+ * shell the tool runs in, not of the checkout: said on stderr, once, as the
+ * run starts (the reports leave it out of their header; JSON keeps it in
+ * environment.warnings).
+ */
+export function warnStaleVariables(environment: Environment | null): void {
+  for (const { warning } of environment?.staleVariables ?? []) process.stderr.write(`paddle-fullgraph-fix: warning: ${warning}\n`);
 }
 
 /** A bare full_graph=True is a TypeError on Paddle 2.3/2.4: only allowed where it is known to be accepted. */

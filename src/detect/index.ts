@@ -9,7 +9,7 @@ import { inspectInterpreter, locatePython, type InterpreterReport, type Runner }
 import { paddleFromDistributions, paddleFromFlag } from "./paddle.js";
 import { findPaddlePin, paddleFromPin } from "./pins.js";
 import { computeVerdict } from "./verdict.js";
-import type { Environment, PaddleInfo } from "../model.js";
+import type { Environment, InterpreterInfo, PaddleInfo, StaleVariable } from "../model.js";
 import type { DetectOptions } from "./types.js";
 
 export { DetectUsageError, type DetectOptions } from "./types.js";
@@ -31,10 +31,13 @@ export async function detectEnvironmentWith(opts: DetectOptions, runner?: Runner
   // With --paddle-version alone, no interpreter is asked; with --python too, it
   // is still asked for the installed paddledet (and a disagreeing paddle).
   let report: InterpreterReport | null = null;
+  const stale: StaleVariable[] = [];
   if (flagged === null || opts.python !== undefined) {
-    const located = await locatePython(opts.python, env);
+    const located = await locatePython(opts.python, env, stale);
     if (located) report = await inspectInterpreter(located, { env, timeoutMs, runner });
   }
+  const staleVariables = stale.map((variable) => ({ variable, warning: staleWarning(variable, report?.info ?? null) }));
+  warnings.push(...staleVariables.map((s) => s.warning));
   if (report) warnings.push(...report.warnings);
 
   let paddle: PaddleInfo | null = flagged;
@@ -64,7 +67,23 @@ export async function detectEnvironmentWith(opts: DetectOptions, runner?: Runner
     verdict: computeVerdict(paddle),
     warnings,
     interpreter: report ? report.info : null,
+    ...(staleVariables.length ? { staleVariables } : {}),
   };
+}
+
+/** `VIRTUAL_ENV=/x points to a folder that does not exist (...); read /usr/bin/python3 (first on PATH) instead`. */
+function staleWarning(s: StaleVariable, used: InterpreterInfo | null): string {
+  const what = s.name === "VIRTUAL_ENV" ? "virtualenv" : "conda environment";
+  const problem =
+    s.problem === "missing"
+      ? `points to a folder that does not exist (a deleted or moved ${what} still active in this shell?)`
+      : s.problem === "not-a-folder"
+        ? "does not point to a folder"
+        : `points to a folder without a usable python (looked for ${s.looked.join(", ")})`;
+  const instead = used
+    ? `Paddle was read from ${used.path} (${used.origin === "PATH" ? "first on PATH" : `$${used.origin}`}) instead`
+    : "no other Python was found either";
+  return `${s.name}=${s.value} ${problem}; ${instead}. Activate the environment the export runs in, or name its interpreter with --python PATH`;
 }
 
 export async function detectEnvironment(opts: DetectOptions): Promise<Environment> {

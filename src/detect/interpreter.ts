@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { QUERY_MARKER, QUERY_SCRIPT } from "./query-script.js";
 import { scanSiteDirectories, type RawDist } from "./metadata.js";
-import type { InterpreterInfo } from "../model.js";
+import type { InterpreterInfo, StaleVariable } from "../model.js";
 import { DetectUsageError } from "./types.js";
 
 export interface RunResult {
@@ -129,8 +129,11 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string[] {
  * The interpreter to ask: --python, else the active virtualenv / conda env,
  * else python3 then python on PATH. Null when there is none. Throws
  * DetectUsageError for a --python that does not exist or cannot be run.
+ * A VIRTUAL_ENV or CONDA_PREFIX that was looked at and passed over (its
+ * folder is gone, or holds no python) is added to `stale`: the caller says
+ * so rather than falling back in silence.
  */
-export async function locatePython(python: string | undefined, env: NodeJS.ProcessEnv): Promise<Located | null> {
+export async function locatePython(python: string | undefined, env: NodeJS.ProcessEnv, stale: StaleVariable[] = []): Promise<Located | null> {
   if (python !== undefined) {
     let p = path.resolve(python);
     // A bare command name ("python3.11") that is not a file here is looked up on PATH.
@@ -153,11 +156,17 @@ export async function locatePython(python: string | undefined, env: NodeJS.Proce
     if (!(await looksLikeProgram(p))) throw new DetectUsageError(`--python ${python}: not a Python interpreter (not a program)`);
     return { path: p, origin: "flag" };
   }
-  const candidates: Located[] = [];
-  if (env.VIRTUAL_ENV) for (const p of envBin(env.VIRTUAL_ENV, false)) candidates.push({ path: p, origin: "VIRTUAL_ENV" });
-  if (env.CONDA_PREFIX) for (const p of envBin(env.CONDA_PREFIX, true)) candidates.push({ path: p, origin: "CONDA_PREFIX" });
-  for (const name of ["python3", "python"]) for (const p of onPath(name, env)) candidates.push({ path: p, origin: "PATH" });
-  for (const c of candidates) if ((await isExecutableFile(c.path)) && (await looksLikeProgram(c.path))) return c;
+  const usable = async (p: string) => (await isExecutableFile(p)) && (await looksLikeProgram(p));
+  for (const name of ["VIRTUAL_ENV", "CONDA_PREFIX"] as const) {
+    const prefix = env[name];
+    if (!prefix) continue;
+    const bins = envBin(prefix, name === "CONDA_PREFIX");
+    for (const p of bins) if (await usable(p)) return { path: p, origin: name };
+    const st = await fs.stat(prefix).catch(() => null);
+    const problem = !st ? "missing" : st.isDirectory() ? "no-python" : "not-a-folder";
+    stale.push({ name, value: prefix, problem, looked: bins });
+  }
+  for (const name of ["python3", "python"]) for (const p of onPath(name, env)) if (await usable(p)) return { path: p, origin: "PATH" };
   return null;
 }
 

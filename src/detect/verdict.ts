@@ -50,7 +50,7 @@ export function computeVerdict(paddle: PaddleInfo | null): Verdict {
 function paddlePart(p: PaddleInfo | null, interpreter: InterpreterInfo | null | undefined): string {
   if (p === null) {
     if (interpreter) return `Paddle not found (no paddlepaddle distribution for ${interpreter.path})`;
-    return "Paddle not found (no Python interpreter found; use --python or --paddle-version)";
+    return "Paddle not found (no Python interpreter found)";
   }
   if (p.source === "flag") return `Paddle ${paddleName(p)} (--paddle-version ${p.raw})`;
   if (p.source === "checkout" && p.pin) {

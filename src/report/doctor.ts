@@ -3,7 +3,8 @@
 // which call sites are still unfixed, and the exact command that fixes them.
 // Pure: it reads an Environment (detectEnvironment) and a --check Report
 // (fixPaths(paths, { mode: "check" })) and returns lines.
-import { formatEnvironmentHeader, supportsFullGraphKeyword } from "../detect/index.js";
+import { supportsFullGraphKeyword } from "../detect/index.js";
+import { environmentHeader } from "./header.js";
 import type { Environment } from "../model.js";
 import { PENDING_REVIEW_CODES, type FileReport, type Report, type SiteReport } from "../model.js";
 import { excludedNote, ignoredNote, plural } from "./words.js";
@@ -105,14 +106,14 @@ export function doctorReport(environment: Environment | null, report: Report, op
   const lines: string[] = [];
 
   if (environment) {
-    const [found, verdict, ...warnings] = formatEnvironmentHeader(environment);
+    const { found, verdict, next, warnings } = environmentHeader(environment);
     // The general verdict says the error WILL occur; whether this checkout's export
     // hits it is the Export line's business, so say only what this Paddle does.
     const paddleLine =
       environment.verdict.code === "affected" && environment.paddle
         ? `Paddle ${environment.paddle.develop ? "develop (0.0.0)" : environment.paddle.version} converts with SOT unless to_static gets full_graph=True: code that reads the converted program (.main_program, .outputs, ...) raises "Can't call ... when full_graph=False".`
         : verdict;
-    lines.push(`Installed: ${found}`, `Paddle:    ${paddleLine}`, ...warnings);
+    lines.push(`Installed: ${found}`, `Paddle:    ${paddleLine}`, ...(next ? [`           ${next}`] : []), ...warnings);
   } else {
     lines.push("Installed: not checked (--no-detect); whether the error occurs depends on the Paddle the export runs with (2.6 and newer convert with SOT).");
   }

@@ -2,7 +2,7 @@
 // a line per stale temp file still there and how many were removed, then a
 // summary line of counts.
 import { createColors } from "picocolors";
-import { formatEnvironmentHeader } from "../detect/index.js";
+import { environmentHeader } from "./header.js";
 import type { Report, SiteAction, Summary } from "../model.js";
 import { excludedNote, ignoredNote, plural } from "./words.js";
 
@@ -13,8 +13,8 @@ export function formatTextReport(report: Report, color: boolean): string[] {
   if (report.revert) return formatRevertReport(report, c);
   const lines: string[] = [];
   if (report.environment) {
-    const [found, verdict, ...warnings] = formatEnvironmentHeader(report.environment);
-    lines.push(c.bold(found), verdict, ...warnings.map((w) => c.yellow(w)), "");
+    const { found, verdict, next, warnings } = environmentHeader(report.environment);
+    lines.push(c.bold(found), verdict, ...(next ? [next] : []), ...warnings.map((w) => c.yellow(w)), "");
   }
   for (const file of report.files) {
     if (file.status === "skipped" || file.status === "error") {

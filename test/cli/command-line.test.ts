@@ -183,6 +183,42 @@ describe("--exclude", () => {
   });
 });
 
+describe("no Paddle found", () => {
+  const gone = path.join(os.tmpdir(), "pfgf-no-such-venv", "venv");
+  const env = { PATH: "", VIRTUAL_ENV: gone, CONDA_PREFIX: "" };
+  const WARNING =
+    `VIRTUAL_ENV=${gone} points to a folder that does not exist (a deleted or moved virtualenv still active in this shell?); ` +
+    "no other Python was found either. Activate the environment the export runs in, or name its interpreter with --python PATH";
+  const STALE = `paddle-fullgraph-fix: warning: ${WARNING}\n`;
+  const NEXT = /^Next: say which Paddle the export runs with, --python PATH \(the interpreter that has it installed\) or --paddle-version X \(e\.g\. --paddle-version 3\.0\.0\)/m;
+
+  it("the header says what to do next; a VIRTUAL_ENV that points nowhere is a warning on stderr, not a silent fallback", () => {
+    const r = runCli(["--check", "import-paddle"], { cwd: work, env });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/^Paddle not found \(no Python interpreter found\) · /m);
+    expect(r.stdout).toMatch(NEXT);
+    expect(r.stdout).not.toContain("VIRTUAL_ENV");
+    expect(r.stderr).toBe(STALE);
+    // JSON keeps it with the environment's warnings; stderr says it too.
+    const json = runCli(["--check", "--json", "import-paddle"], { cwd: work, env });
+    expect(JSON.parse(json.stdout).environment.warnings).toContain(WARNING);
+    expect(json.stderr).toBe(STALE);
+    // doctor says both; -q says neither.
+    const doctor = runCli(["doctor", "import-paddle"], { cwd: work, env });
+    expect(doctor.stdout).toMatch(/^Paddle: +No Paddle found/m);
+    expect(doctor.stdout).toMatch(/^ {11}Next: say which Paddle the export runs with, --python PATH/m);
+    expect(doctor.stderr).toBe(STALE);
+    expect(runCli(["--check", "-q", "import-paddle"], { cwd: work, env }).stderr).toBe("");
+  });
+
+  it("with a Paddle given, or a VIRTUAL_ENV that exists, there is nothing to say", () => {
+    const given = runCli(["--check", "--paddle-version", "3.0.0", "import-paddle"], { cwd: work, env });
+    expect(given.stdout).not.toMatch(/^Next:/m);
+    expect(given.stderr).toBe("");
+    expect(runCli(["--check", "import-paddle"], { cwd: work, env: { ...env, VIRTUAL_ENV: "" } }).stderr).toBe("");
+  });
+});
+
 describe("--no-detect", () => {
   let venv: string;
   let markers: string;

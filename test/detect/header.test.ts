@@ -57,7 +57,7 @@ describe("formatEnvironmentHeader", () => {
   it("says plainly when no Paddle was found, and appends warnings", () => {
     const none: ToolkitInfo = { version: null, raw: null, source: "none", kind: "none", label: "not a PaddleDetection checkout" };
     const lines = formatEnvironmentHeader(env(null, none, ["something odd"]));
-    expect(lines[0]).toBe("Paddle not found (no Python interpreter found; use --python or --paddle-version) · not a PaddleDetection checkout (scanned anyway)");
+    expect(lines[0]).toBe("Paddle not found (no Python interpreter found) · not a PaddleDetection checkout (scanned anyway)");
     expect(lines[1]).toMatch(/unknown/);
     expect(lines[2]).toBe("warning: something odd");
   });

@@ -152,6 +152,36 @@ describe("which interpreter is asked", () => {
     const env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ VIRTUAL_ENV: gone, PATH: path.join(c.dir, "bin") }) });
     expect(env.interpreter?.origin).toBe("PATH");
     expect(env.paddle?.raw).toBe("2.6.2");
+    // ...and says so, rather than falling back in silence.
+    expect(env.staleVariables?.map((s) => s.variable)).toEqual([{ name: "VIRTUAL_ENV", value: gone, problem: "missing", looked: [path.join(gone, "bin/python"), path.join(gone, "bin/python3")] }]);
+    const warning = env.staleVariables![0].warning;
+    expect(warning).toBe(
+      `VIRTUAL_ENV=${gone} points to a folder that does not exist (a deleted or moved virtualenv still active in this shell?); ` +
+        `Paddle was read from ${path.join(c.dir, "bin/python3")} (first on PATH) instead. Activate the environment the export runs in, or name its interpreter with --python PATH`,
+    );
+    expect(env.warnings).toContain(warning);
+  });
+
+  it("warns of a $VIRTUAL_ENV or $CONDA_PREFIX without a python, or that is not a folder; not of one never looked at", async () => {
+    const c = makeVenv();
+    const empty = tempDir();
+    const file = path.join(tempDir(), "not-a-folder");
+    writeFileSync(file, "");
+    const PATH = path.join(c.dir, "bin");
+    let env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ VIRTUAL_ENV: empty, CONDA_PREFIX: file, PATH }) });
+    expect(env.staleVariables?.map((s) => [s.variable.name, s.variable.problem])).toEqual([["VIRTUAL_ENV", "no-python"], ["CONDA_PREFIX", "not-a-folder"]]);
+    expect(env.staleVariables![0].warning).toMatch(/^VIRTUAL_ENV=\S+ points to a folder without a usable python \(looked for \S+\/bin\/python, \S+\/bin\/python3\)/);
+    expect(env.staleVariables![1].warning).toMatch(/^CONDA_PREFIX=\S+ does not point to a folder; Paddle was read from/);
+    // Nothing else to fall back on.
+    env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ CONDA_PREFIX: empty, PATH: "" }) });
+    expect(env.interpreter).toBeNull();
+    expect(env.staleVariables![0].warning).toMatch(/^CONDA_PREFIX=\S+ points to a folder without a usable python .*; no other Python was found either\./);
+    // A working VIRTUAL_ENV wins before CONDA_PREFIX is looked at; --paddle-version alone looks at neither.
+    env = await detectEnvironment({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ VIRTUAL_ENV: c.dir, CONDA_PREFIX: file, PATH }) });
+    expect(env.interpreter?.origin).toBe("VIRTUAL_ENV");
+    expect(env.staleVariables).toBeUndefined();
+    env = await detectEnvironment({ root: NOT_A_CHECKOUT, paddleVersion: "3.0.0", timeoutMs: QUERY_TIMEOUT_MS, env: bareEnv({ VIRTUAL_ENV: empty }) });
+    expect(env.staleVariables).toBeUndefined();
   });
 
   it("looks for python3 on the whole PATH before python", async () => {
