@@ -27,6 +27,7 @@ import { UNCHECKED_FILE_CODES, type Environment, type FileCode, type FileReport,
 import { ChangedOnDiskError, contentHash, replaceFile } from "./files/write.js";
 import { sweepStaleTemps } from "./files/temp-files.js";
 import { LineStyles } from "./files/line-style.js";
+import { toolInfo } from "./files/package-root.js";
 import { plural } from "./report/words.js";
 
 export interface FixPathsOptions extends WalkOptions {
@@ -106,7 +107,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
     excludedFiles: excluded.files,
     excludedFolders: excluded.folders,
   };
-  const report: Report = { version: 1, mode, environment: options.environment, files: listed, summary };
+  const report: Report = { version: 1, tool: toolInfo(), mode, environment: options.environment, files: listed, summary };
   if (options.revert) report.revert = true;
   if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
   const folders = files.filter((file, i) => reported[i] && file.target).map((file) => path.dirname(file.target!));
@@ -328,10 +329,10 @@ export function reportForSource(
     const reason = r.status === "changed" ? revertReason(counts, mode === "write") : r.reason;
     const code = r.status === "changed" ? "file/reverted" : r.code;
     const file: FileReport = { path: name, status: gated(r.status, code), ...(reason ? { code, reason } : {}), sites: [], revert: counts };
-    return { version: 1, mode, revert: true, files: [file], summary: summarize([file], mode) };
+    return { version: 1, tool: toolInfo(), mode, revert: true, files: [file], summary: summarize([file], mode) };
   }
   const fixed = result as FixBytesResult;
   const sites = mode === "write" ? fixed.sites : fixed.sites.map(pendingAction);
   const file: FileReport = { path: name, status: gated(fixed.status, fixed.code), ...(fixed.reason ? { code: fixed.code, reason: fixed.reason } : {}), sites };
-  return { version: 1, mode, files: [file], summary: summarize([file], mode) };
+  return { version: 1, tool: toolInfo(), mode, files: [file], summary: summarize([file], mode) };
 }

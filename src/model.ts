@@ -332,8 +332,16 @@ export interface StaleTempFiles {
   remaining: string[];
 }
 
+/** What produced a report: this tool's name and version (its package.json's). */
+export interface ToolInfo {
+  name: string;
+  version: string;
+}
+
 export interface Report {
   version: 1;
+  /** The tool and version that made the report, so a pasted report says what produced it. */
+  tool?: ToolInfo;
   mode: Mode;
   /** Present (true) for a --revert run. */
   revert?: boolean;

@@ -187,7 +187,8 @@ describe(`import { ... } from "${PACKAGE.name}" (the built package, by name)`, (
       // The CLI is a thin layer over fixPaths: same report in its JSON.
       const cli = runCli(["--check", "--format", "json", "--no-detect", "."], { cwd: dir });
       expect(cli.code).toBe(1);
-      expect(JSON.parse(cli.stdout)).toEqual({ version: report.version, mode: report.mode, files: report.files, summary: report.summary });
+      expect(JSON.parse(cli.stdout)).toEqual({ version: report.version, tool: report.tool, mode: report.mode, files: report.files, summary: report.summary });
+      expect(report.tool).toEqual({ name: "paddle-fullgraph-fix", version: JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version });
     });
 
     it('{ mode: "write" } (the default) leaves every input.py equal to expected.py, byte for byte', () => {

@@ -8,6 +8,7 @@ import { detect, EXIT, refusePlainUnlessSupported, type CliOptions } from "./opt
 import { exitCode, interrupted, print } from "./output.js";
 import { readStdin } from "./stdin.js";
 import { UserError } from "../model.js";
+import { toolInfo } from "../files/package-root.js";
 
 /**
  * --from-traceback: plan from the traceback (which calls produced the object
@@ -33,7 +34,7 @@ export async function runFromTraceback(paths: string[], mode: Mode, format: stri
     messages: plan.messages,
   };
   if (failed) {
-    if (format === "json") process.stdout.write(`${JSON.stringify({ version: 1, mode, traceback, files: [] }, null, 2)}\n`);
+    if (format === "json") process.stdout.write(`${JSON.stringify({ version: 1, tool: toolInfo(), mode, traceback, files: [] }, null, 2)}\n`);
     return EXIT.error;
   }
   const environment = opts.detect ? await detect([root], opts) : undefined;

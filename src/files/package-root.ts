@@ -34,3 +34,9 @@ export function packageRoot(): string {
 export function packageVersion(): string {
   return find().pkg.version;
 }
+
+/** Name and version, for the reports. */
+export function toolInfo(): { name: string; version: string } {
+  const { name, version } = find().pkg;
+  return { name, version };
+}

@@ -193,5 +193,7 @@ export function doctorReport(environment: Environment | null, report: Report, op
   if (s.status !== "will-fail" && (s.skipped.length > 0 || s.pending.length === 0)) {
     lines.push(`If an export still dies with "Can't call ... when full_graph=False", hand its traceback to: ${command} --from-traceback export.log ${root}`);
   }
+  // Last, so a pasted screen says what produced it.
+  if (report.tool) lines.push(`Tool:      ${report.tool.name} ${report.tool.version}`);
   return lines;
 }

@@ -1,9 +1,9 @@
 // The machine report (JSON version 1).
 import type { Report } from "../model.js";
 
-/** `extra` fields (e.g. `traceback`) go after `version`, `mode` and the run's flags. */
+/** `extra` fields (e.g. `traceback`) go after `version`, `tool`, `mode` and the run's flags. */
 export function formatJsonReport(report: Report, extra: Record<string, unknown> = {}): string {
-  const { version, mode, revert, interrupted, environment, files, summary, staleTempFiles } = report;
+  const { version, tool, mode, revert, interrupted, environment, files, summary, staleTempFiles } = report;
   const env =
     environment === undefined
       ? {}
@@ -18,5 +18,5 @@ export function formatJsonReport(report: Report, extra: Record<string, unknown> 
   const flags = { ...(revert ? { revert } : {}), ...(interrupted ? { interrupted } : {}) };
   // Added to version 1 after the rest, present only when there is something to say.
   const stale = staleTempFiles ? { staleTempFiles } : {};
-  return JSON.stringify({ version, mode, ...flags, ...extra, ...env, files, summary, ...stale }, null, 2);
+  return JSON.stringify({ version, ...(tool ? { tool } : {}), mode, ...flags, ...extra, ...env, files, summary, ...stale }, null, 2);
 }

@@ -10,11 +10,14 @@ type Colors = ReturnType<typeof createColors>;
 
 export function formatTextReport(report: Report, color: boolean): string[] {
   const c = createColors(color);
-  if (report.revert) return formatRevertReport(report, c);
+  if (report.revert) return [...toolLine(report, c), ...formatRevertReport(report, c)];
   const lines: string[] = [];
   if (report.environment) {
     const { found, verdict, next, warnings } = environmentHeader(report.environment);
-    lines.push(c.bold(found), verdict, ...(next ? [next] : []), ...warnings.map((w) => c.yellow(w)), "");
+    const tool = report.tool ? `${report.tool.name} ${report.tool.version} · ` : "";
+    lines.push(c.bold(`${tool}${found}`), verdict, ...(next ? [next] : []), ...warnings.map((w) => c.yellow(w)), "");
+  } else {
+    lines.push(...toolLine(report, c));
   }
   for (const file of report.files) {
     if (file.status === "skipped" || file.status === "error") {
@@ -28,6 +31,11 @@ export function formatTextReport(report: Report, color: boolean): string[] {
   lines.push(...staleTempLines(report, c));
   lines.push(summaryLine(report, c));
   return lines;
+}
+
+/** The tool and its version, alone on the first line when there is no environment header to open. */
+function toolLine(report: Report, c: Colors): string[] {
+  return report.tool ? [c.bold(`${report.tool.name} ${report.tool.version}`), ""] : [];
 }
 
 /**

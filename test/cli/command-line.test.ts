@@ -1,7 +1,8 @@
 // The command line behaves like the tools users know (ruff, black, git):
 // --diff, `help`, complete --help screens, one prefix on every error line,
 // contradictory options refused, --no-detect starting no interpreter, -q.
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -183,6 +184,44 @@ describe("--exclude", () => {
   });
 });
 
+describe("the tool's own version", () => {
+  const version: string = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")).version;
+  const TOOL = `paddle-fullgraph-fix ${version}`;
+
+  it("is named by the text header, the JSON report, doctor and the report of `-`", () => {
+    expect(runCli(["--check", "--paddle-version", "3.0.0", "import-paddle"], { cwd: work }).stdout).toMatch(new RegExp(`^${TOOL} · Paddle 3\\.0\\.0 \\(--paddle-version 3\\.0\\.0\\) · `));
+    for (const args of [["--no-detect", "--check", "."], ["--revert", "--check", "."]]) {
+      expect(runCli(args, { cwd: work }).stdout.split("\n").slice(0, 2), args.join(" ")).toEqual([TOOL, ""]);
+    }
+    const tool = { name: "paddle-fullgraph-fix", version };
+    const json = JSON.parse(runCli(["--no-detect", "--check", "--json", "."], { cwd: work }).stdout);
+    expect(Object.keys(json).slice(0, 3)).toEqual(["version", "tool", "mode"]);
+    expect(json.tool).toEqual(tool);
+    expect(JSON.parse(runCli(["doctor", "--no-detect", "--json", "."], { cwd: work }).stdout).tool).toEqual(tool);
+    expect(runCli(["doctor", "--no-detect", "."], { cwd: work }).stdout.trimEnd().split("\n").at(-1)).toBe(`Tool:      ${TOOL}`);
+    const input = readFileSync(path.join(CASES, "import-paddle/input.py"), "utf8");
+    expect(JSON.parse(runCli(["--json", "-"], { cwd: work, input }).stderr).tool).toEqual(tool);
+  });
+
+  it("is read from the package.json beside the installed files, bundle included", () => {
+    // A copy of the package with another version: what it reports must follow.
+    const pkg = mkdtempSync(path.join(os.tmpdir(), "pfgf-pkg-"));
+    try {
+      cpSync(path.join(ROOT, "dist"), path.join(pkg, "dist"), { recursive: true });
+      const manifest = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8"));
+      writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ ...manifest, version: "9.8.7-test" }));
+      const empty = mkdtempSync(path.join(pkg, "empty-"));
+      const run = (args: string[]) => spawnSync(process.execPath, [path.join(pkg, "dist/cli.js"), ...args], { cwd: empty, encoding: "utf8" });
+      expect(run(["--version"]).stdout).toBe("9.8.7-test\n");
+      const r = run(["--no-detect", "--check", "--json", "."]);
+      expect(JSON.parse(r.stdout).tool, r.stderr).toEqual({ name: "paddle-fullgraph-fix", version: "9.8.7-test" });
+      expect(run(["--no-detect", "--check", "."]).stdout.split("\n")[0]).toBe("paddle-fullgraph-fix 9.8.7-test");
+    } finally {
+      removeTree(pkg);
+    }
+  });
+});
+
 describe("no Paddle found", () => {
   const gone = path.join(os.tmpdir(), "pfgf-no-such-venv", "venv");
   const env = { PATH: "", VIRTUAL_ENV: gone, CONDA_PREFIX: "" };
@@ -195,7 +234,7 @@ describe("no Paddle found", () => {
   it("the header says what to do next; a VIRTUAL_ENV that points nowhere is a warning on stderr, not a silent fallback", () => {
     const r = runCli(["--check", "import-paddle"], { cwd: work, env });
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^Paddle not found \(no Python interpreter found\) · /m);
+    expect(r.stdout).toMatch(/^paddle-fullgraph-fix \S+ · Paddle not found \(no Python interpreter found\) · /m);
     expect(r.stdout).toMatch(NEXT);
     expect(r.stdout).not.toContain("VIRTUAL_ENV");
     expect(r.stderr).toBe(STALE);

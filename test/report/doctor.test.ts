@@ -12,6 +12,9 @@ import { fixPaths } from "../../src/engine.js";
 import { copyTree, removeTree } from "../helpers/cli.js";
 import { checkoutPath } from "../helpers/export-run.js";
 import { toolkitPath } from "../helpers/toolkits.js";
+import { readFileSync } from "node:fs";
+
+const PACKAGE_VERSION: string = JSON.parse(readFileSync(path.resolve(__dirname, "../../package.json"), "utf8")).version;
 
 const temps: string[] = [];
 afterAll(() => {
@@ -71,7 +74,7 @@ describe("doctor on the fake checkouts", () => {
     expect(lines).toContain("           ... and 10 more (npx paddle-fullgraph-fix --check PaddleOCR lists them all)");
     expect(lines).toContain("Note:      4 calls pass a bare full_graph=True (upstream's fix); Paddle 2.3/2.4 reject it with TypeError.");
     expect(lines).toContain("Fix:       npx paddle-fullgraph-fix PaddleOCR");
-    expect(lines.at(-1)).toBe(`If an export still dies with "Can't call ... when full_graph=False", hand its traceback to: npx paddle-fullgraph-fix --from-traceback export.log PaddleOCR`);
+    expect(lines.at(-2)).toBe(`If an export still dies with "Can't call ... when full_graph=False", hand its traceback to: npx paddle-fullgraph-fix --from-traceback export.log PaddleOCR`);
     expect(lines.length).toBeLessThanOrEqual(24);
   });
 
@@ -83,7 +86,8 @@ describe("doctor on the fake checkouts", () => {
     expect(lines).toContain("Export:    nothing to fix on the export path (1 call already passes full_graph).");
     expect(lines).toContain("Left:      2 calls not on an export path (training-time conversions and the like; --all fixes them too).");
     expect(lines.some((l) => l.startsWith("Fix:"))).toBe(false);
-    expect(lines.at(-1)).toContain("--from-traceback export.log .");
+    expect(lines.at(-2)).toContain("--from-traceback export.log .");
+    expect(lines.at(-1)).toBe(`Tool:      paddle-fullgraph-fix ${PACKAGE_VERSION}`);
     expect(doctorSummary(environment, report)).toMatchObject({ status: "clean", exitCode: 0, fixCommand: null });
   });
 
