@@ -20,10 +20,11 @@ import { relativeInside, walkPaths, type SourceFile, type WalkOptions } from "./
 import { supportsFullGraphKeyword } from "./detect/versions.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
 import { helperUses, type BareKeywordPolicy } from "./rewrite/fix-source.js";
+import { positionAfterEdits } from "./rewrite/edits.js";
 import type { Classification } from "./python/classify.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { unifiedDiff } from "./report/diff.js";
-import { UNCHECKED_FILE_CODES, type Environment, type FileCode, type FileReport, type FileStatus, type FixStyle, type LineStyle, type Mode, type Report, type RevertCounts, type SiteReport, type StaleTempFiles, type Summary } from "./model.js";
+import { UNCHECKED_FILE_CODES, type Edit, type Environment, type FileCode, type FileReport, type FileStatus, type FixStyle, type LineStyle, type Mode, type Report, type RevertCounts, type SiteReport, type StaleTempFiles, type Summary } from "./model.js";
 import { ChangedOnDiskError, contentHash, replaceFile } from "./files/write.js";
 import { sweepStaleTemps } from "./files/temp-files.js";
 import { LineStyles } from "./files/line-style.js";
@@ -174,6 +175,7 @@ interface Outcome {
   bytes: Buffer;
   before?: string;
   after?: string;
+  edits?: Edit[];
   revert?: RevertCounts;
   returnedHelpers?: string[];
 }
@@ -226,7 +228,14 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
     const code = error instanceof ChangedOnDiskError ? "file/changed-on-disk" : "file/write-failed";
     return { ...pending, ...because("error", code, describeFsError(error)) };
   }
-  return options.revert ? { ...report, reason: revertReason(revert!, true) } : report;
+  return options.revert ? { ...report, reason: revertReason(revert!, true) } : { ...report, sites: writtenSites(sites, outcome) };
+}
+
+/** The sites of a file that was written, each with where it is in the written text (see SiteReport.written). */
+function writtenSites(sites: SiteReport[], outcome: Pick<Outcome, "before" | "after" | "edits">): SiteReport[] {
+  const { before, after, edits } = outcome;
+  if (before === undefined || after === undefined || !edits) return sites;
+  return sites.map(({ line, column, ...rest }) => ({ line, column, written: positionAfterEdits(before, edits, after, { line, column }), ...rest }));
 }
 
 function fixOutcome(
@@ -332,7 +341,8 @@ export function reportForSource(
     return { version: 1, tool: toolInfo(), mode, revert: true, files: [file], summary: summarize([file], mode) };
   }
   const fixed = result as FixBytesResult;
-  const sites = mode === "write" ? fixed.sites : fixed.sites.map(pendingAction);
+  // Written to stdout in write mode: positions in that text too.
+  const sites = mode !== "write" ? fixed.sites.map(pendingAction) : fixed.status === "changed" ? writtenSites(fixed.sites, fixed) : fixed.sites;
   const file: FileReport = { path: name, status: gated(fixed.status, fixed.code), ...(fixed.reason ? { code: fixed.code, reason: fixed.reason } : {}), sites };
   return { version: 1, tool: toolInfo(), mode, files: [file], summary: summarize([file], mode) };
 }

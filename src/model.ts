@@ -66,6 +66,11 @@ export interface SiteReport {
   /** Stable id of the reason (see SITE_CODES). */
   code: SiteCode;
   reason: string;
+  /**
+   * Write mode, in a file that was written: where the call is in the file as
+   * written (line and column above stay the original's). Absent otherwise.
+   */
+  written?: { line: number; column: number };
 }
 
 // ------------------------------------------------------------------- edits

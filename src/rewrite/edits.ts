@@ -46,3 +46,40 @@ export function insertion(offset: number, text: string): Edit {
 export function removal(start: number, end: number): Edit {
   return { start, end, text: "" };
 }
+
+/** A place in a text: 1-based line and column, the column in UTF-16 code units (the report's sites). */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+/**
+ * Where a place in `before` is in `after` = applyEdits(before, edits): moved
+ * by every edit that starts at or before it (an insertion at the place goes
+ * before it, as the guard block goes before a call at the top of a module).
+ */
+export function positionAfterEdits(before: string, edits: readonly Edit[], after: string, at: TextPosition): TextPosition {
+  const offset = offsetOf(before, at);
+  let shift = 0;
+  for (const edit of sortedEdits(edits)) {
+    if (edit.start > offset) break;
+    shift += edit.text.length - (edit.end - edit.start);
+  }
+  return positionOf(after, offset + shift);
+}
+
+function offsetOf(text: string, { line, column }: TextPosition): number {
+  let start = 0;
+  for (let l = 1; l < line; l++) start = text.indexOf("\n", start) + 1;
+  return start + column - 1;
+}
+
+function positionOf(text: string, offset: number): TextPosition {
+  let line = 1;
+  let start = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0 && nl < offset; nl = text.indexOf("\n", nl + 1)) {
+    line++;
+    start = nl + 1;
+  }
+  return { line, column: offset - start + 1 };
+}

@@ -23,6 +23,8 @@ export interface FixBytesResult {
   before?: string;
   after?: string;
   returnedHelpers?: FixSourceResult["returnedHelpers"];
+  /** When changed: the edits that made `after` from `before`. */
+  edits?: Edit[];
 }
 
 export interface RevertBytesResult {
@@ -49,7 +51,7 @@ export function fixBytes(bytes: Buffer, options: FixSourceOptions = {}): FixByte
   const newBytes = decoded.encode(result.text);
   const problem = bytesProblem(decoded, bytes, newBytes, result.edits, result.text);
   if (problem) return { ...base, after: decoded.text, status: "error", code: "file/edit-not-applied", reason: `edit not applied: ${problem}`, bytes };
-  return { ...base, status: "changed", bytes: newBytes };
+  return { ...base, status: "changed", bytes: newBytes, edits: result.edits };
 }
 
 export function revertBytes(bytes: Buffer, options: { patch?: FixSourceOptions["patch"] } = {}): RevertBytesResult {

@@ -154,6 +154,50 @@ describe("--json", () => {
   });
 });
 
+describe("--json in write mode", () => {
+  /** Offset of a 1-based line and column (UTF-16 columns, as the report's). */
+  const offsetOf = (text: string, line: number, column: number) => text.split("\n").slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
+
+  it("gives each site of a written file its place in the file as written, beside the original's", () => {
+    const r = runCli(["--json", "--all", "--no-detect", "."], { cwd: work });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    let moved = 0;
+    let checked = 0;
+    for (const file of report.files) {
+      const original = readFileSync(path.join(CASES, file.path), "utf8");
+      const written = readFileSync(path.join(work, file.path), "utf8");
+      for (const site of file.sites) {
+        if (file.status !== "changed") {
+          expect(site.written, `${file.path}:${site.line}`).toBeUndefined();
+          continue;
+        }
+        expect(Object.keys(site).slice(0, 3)).toEqual(["line", "column", "written"]);
+        // The same call starts there: as many characters as its callee has are the same (nothing is inserted before the argument list).
+        const from = original.slice(offsetOf(original, site.line, site.column)).slice(0, site.callee.length);
+        expect(written.slice(offsetOf(written, site.written.line, site.written.column)).slice(0, site.callee.length), `${file.path}:${site.line}:${site.column}`).toBe(from);
+        checked++;
+        if (site.written.line !== site.line || site.written.column !== site.column) moved++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(moved).toBeGreaterThan(10);
+  });
+
+  it("--check and --dry-run write nothing, so say nothing of it; `-` gives it for the source it writes", () => {
+    for (const mode of ["--check", "--dry-run"]) {
+      const report = JSON.parse(runCli(["--json", mode, "--no-detect", "."], { cwd: work }).stdout);
+      expect(report.files.flatMap((f: { sites: object[] }) => f.sites).filter((s: object) => "written" in s), mode).toEqual([]);
+    }
+    const input = readFileSync(path.join(CASES, "import-paddle/input.py"), "utf8");
+    const r = runCli(["--json", "-"], { cwd: work, input });
+    const [site] = JSON.parse(r.stderr).files[0].sites;
+    expect({ line: site.line, column: site.column }).toEqual({ line: 5, column: 14 });
+    expect(r.stdout.split("\n")[site.written.line - 1].slice(site.written.column - 1)).toMatch(/^paddle\.jit\.to_static\(model/);
+    expect(site.written.line).toBeGreaterThan(5);
+  });
+});
+
 describe("walking directories", () => {
   it("honours .gitignore, skips .git, node_modules and virtualenvs, but takes an explicitly named file", () => {
     const needy = readFileSync(path.join(CASES, "import-paddle/input.py"));

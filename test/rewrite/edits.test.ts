@@ -1,5 +1,6 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyEdits, editedSpans, insertion, overlapProblem, removal } from "../../src/rewrite/edits.js";
+import { applyEdits, editedSpans, insertion, overlapProblem, positionAfterEdits, removal } from "../../src/rewrite/edits.js";
 import { fixBytes, onlyEdited, revertBytes } from "../../src/rewrite/fix-bytes.js";
 import { decodeSource } from "../../src/files/encoding.js";
 
@@ -18,6 +19,39 @@ describe("the one applier", () => {
   it("finds overlapping edits", () => {
     expect(overlapProblem([removal(0, 3), removal(2, 4)])).toMatch(/overlapping/);
     expect(overlapProblem([removal(0, 2), removal(2, 4), insertion(4, "x")])).toBeNull();
+  });
+});
+
+describe("a place before the edits, found after them (the report's written positions)", () => {
+  it("moves with every edit at or before it, lines and columns alike, CRLF and astral characters included", () => {
+    const before = "import paddle\r\n\r\ns = to_static(m)  # \u{1F600}\r\nt = to_static(n)\r\n";
+    const guard = "GUARD\r\nBLOCK\r\n";
+    const edits = [insertion(before.indexOf("s = "), guard), insertion(before.indexOf("(m)") + 2, ", kw"), insertion(before.indexOf("(n)") + 2, ", kw")];
+    const after = applyEdits(before, edits);
+    expect(positionAfterEdits(before, edits, after, { line: 3, column: 5 })).toEqual({ line: 5, column: 5 });
+    expect(positionAfterEdits(before, edits, after, { line: 4, column: 5 })).toEqual({ line: 6, column: 5 });
+    expect(positionAfterEdits(before, edits, after, { line: 1, column: 1 })).toEqual({ line: 1, column: 1 });
+    // A place after an insertion on its own line moves right.
+    expect(positionAfterEdits(before, edits, after, { line: 3, column: 17 })).toEqual({ line: 5, column: 21 });
+  });
+
+  it("points at the same characters after any set of insertions", () => {
+    const text = fc.string({ unit: fc.constantFrom("a", "b", "\n", "\r", "é", "\u{1F600}"), maxLength: 40 });
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.nat(), fc.string({ unit: fc.constantFrom("x", "\n", "é"), maxLength: 6 })), { maxLength: 5 }), fc.nat(), (before, raw, pick) => {
+        const edits = raw.map(([at, t]) => insertion(at % (before.length + 1), t));
+        const after = applyEdits(before, edits);
+        const offset = pick % (before.length + 1);
+        const lineStart = before.slice(0, offset).lastIndexOf("\n") + 1;
+        const at = { line: before.slice(0, offset).split("\n").length, column: offset - lineStart + 1 };
+        const moved = positionAfterEdits(before, edits, after, at);
+        const afterLines = after.split("\n");
+        const afterOffset = afterLines.slice(0, moved.line - 1).reduce((n, l) => n + l.length + 1, 0) + moved.column - 1;
+        // The rest of the text from that place on is the same characters, with only the later insertions in between.
+        const later = edits.filter((e) => e.start > offset).map((e) => ({ ...e, start: e.start - offset, end: e.end - offset }));
+        expect(after.slice(afterOffset)).toBe(applyEdits(before.slice(offset), later));
+      }),
+    );
   });
 });
 
