@@ -23,7 +23,7 @@ import { helperUses, type BareKeywordPolicy } from "./rewrite/fix-source.js";
 import { positionAfterEdits } from "./rewrite/edits.js";
 import type { Classification } from "./python/classify.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
-import { unifiedDiff } from "./report/diff.js";
+import { diffPaths, unifiedDiff, type DiffPaths } from "./report/diff.js";
 import { UNCHECKED_FILE_CODES, type Edit, type Environment, type FileCode, type FileReport, type FileStatus, type FixStyle, type LineStyle, type Mode, type Report, type RevertCounts, type SiteReport, type StaleTempFiles, type Summary } from "./model.js";
 import { ChangedOnDiskError, contentHash, replaceFile } from "./files/write.js";
 import { sweepStaleTemps } from "./files/temp-files.js";
@@ -75,6 +75,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const styles = options.wrap === false ? null : new LineStyles();
   // Files whose export may be decided in another module wait for the others (followHelpers).
   const deferred = new Map<number, string[]>();
+  const diff = mode === "dry-run" ? diffPaths(cwd, paths) : null;
 
   // Reads run a few at a time; the parse inside fixSource is synchronous, and
   // the loop yields after each one so the binding can free finished trees.
@@ -82,7 +83,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
       const index = next++;
-      const run = { styles, defer: (helpers: string[]) => deferred.set(index, helpers) };
+      const run = { styles, diff, defer: (helpers: string[]) => deferred.set(index, helpers) };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
       handled++;
       if (result && (result.status !== "unchanged" || result.sites.length > 0)) reported[index] = result;
@@ -93,7 +94,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   if (deferred.size) {
     const evidence = await followHelpers(files, deferred, cwd, options);
     for (const index of deferred.keys()) {
-      const run = { styles, evidence: evidence.get(index) ?? new Map() };
+      const run = { styles, diff, evidence: evidence.get(index) ?? new Map() };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
       if (result && (result.status !== "unchanged" || result.sites.length > 0)) reported[index] = result;
     }
@@ -110,6 +111,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   };
   const report: Report = { version: 1, tool: toolInfo(), mode, environment: options.environment, files: listed, summary };
   if (options.revert) report.revert = true;
+  if (diff && !diff.fromCwd) report.diffRoot = diff.root;
   if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
   const folders = files.filter((file, i) => reported[i] && file.target).map((file) => path.dirname(file.target!));
   const stale = await sweepFolders(folders, mode, cwd, options);
@@ -183,6 +185,8 @@ interface Outcome {
 /** What one file's processing shares with the run. */
 interface RunContext {
   styles: LineStyles | null;
+  /** Dry-run: the paths the diffs name. */
+  diff: DiffPaths | null;
   /** Uses of helpers found in other modules, when this is the file's second pass. */
   evidence?: ReadonlyMap<string, Classification>;
   /** First pass: hand over a file whose helpers other modules may decide about (nothing is written then). */
@@ -217,7 +221,7 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
   const status = gated(outcome.status, code);
   const report: FileReport = { path: display, status, ...(reason ? { code, reason } : {}), sites, ...(revert ? { revert } : {}) };
   if (status !== "changed" || mode === "check") return report;
-  if (mode === "dry-run") return { ...report, diff: unifiedDiff(display, outcome.before!, outcome.after!) };
+  if (mode === "dry-run") return { ...report, diff: unifiedDiff(run.diff!.of(file.path), outcome.before!, outcome.after!) };
   const pending = { ...report, sites: sites.map(pendingAction) };
   if (options.signal?.aborted) {
     return { ...pending, ...because("skipped", "file/interrupted", `interrupted (${abortName(options.signal)}) before it was written; left alone`) };

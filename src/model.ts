@@ -350,6 +350,12 @@ export interface Report {
   mode: Mode;
   /** Present (true) for a --revert run. */
   revert?: boolean;
+  /**
+   * Dry-run only, when some file lies outside the current folder: the folder
+   * the diffs' paths are relative to (git apply and patch refuse `../`), to
+   * apply them from. Absent when that is the current folder.
+   */
+  diffRoot?: string;
   /** What detectEnvironment found, when the caller ran it. */
   environment?: Environment | null;
   files: FileReport[];

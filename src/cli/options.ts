@@ -82,7 +82,8 @@ export function detectionOptions(cmd: Command): Command {
 /**
  * Options that contradict each other are a usage error (exit 2), as clap
  * (ruff) and click (black) make them, rather than one silently winning:
- * `--json` with another `--format`, `--stdin-filename` without `-`, and
+ * `--json` with another `--format`, `--stdin-filename` without `-`,
+ * `--format github` with `-` (its annotations would need stdout), and
  * `--no-detect` with `--python` or `--paddle-version` (which say where to
  * read Paddle from; `--paddle-version` alone already starts no interpreter).
  * Run before any action (a preAction hook), for the main command and doctor.
@@ -96,6 +97,14 @@ export function refuseContradictions(cmd: Command): void {
   }
   if (opts.stdinFilename !== undefined && !cmd.args.includes("-")) {
     throw new UserError("--stdin-filename names the source read from `-` (standard input), and no `-` was given");
+  }
+  // Workflow commands are read from standard output, which `-` gives to the
+  // fixed source (or its diff); on stderr they would not annotate anything.
+  if (opts.format === "github" && cmd.args.includes("-")) {
+    throw new UserError(
+      "--format github cannot be used with `-` (standard input): GitHub reads its annotations from standard output, which carries the fixed source (or its diff); " +
+        "run on the file's path instead, or use --json (the report of `-` goes to stderr)",
+    );
   }
   if (opts.detect === false) {
     const named = [opts.python !== undefined && "--python", opts.paddleVersion !== undefined && "--paddle-version"].filter(Boolean).join(" and ");

@@ -5,6 +5,7 @@ import { formatJsonReport } from "../report/json.js";
 import { formatTextReport } from "../report/text.js";
 import { EXIT, SIGNAL_EXIT } from "./options.js";
 import { plural } from "../report/words.js";
+import { shellQuote } from "../report/doctor.js";
 
 export function useColor(stream: NodeJS.WriteStream, flag: boolean): boolean {
   if (!flag || "NO_COLOR" in process.env) return false;
@@ -45,6 +46,16 @@ export function print(report: Report, format: string, color: boolean, extra: Rec
   if (report.mode === "dry-run") for (const file of report.files) if (file.diff) process.stdout.write(file.diff);
   if (quiet) printErrors(report);
   else reportStream.write(`${formatTextReport(report, useColor(reportStream, color)).join("\n")}\n`);
+  if (!quiet && report.diffRoot && report.files.some((f) => f.diff)) process.stderr.write(`paddle-fullgraph-fix: ${diffRootNote(report.diffRoot)}\n`);
+}
+
+/** Where to apply a diff whose paths are not relative to the current folder. */
+export function diffRootNote(root: string): string {
+  const where = shellQuote(root);
+  return (
+    `the diff's paths are relative to ${root}, not to the current folder: some files lie outside it, and git apply and patch refuse paths with ../; ` +
+    `apply it from there: git -C ${where} apply FILE, or patch -d ${where} -p1 < FILE`
+  );
 }
 
 /** One stderr line per file that could not be handled: all -q leaves of the text report. */

@@ -3,11 +3,11 @@ import { bareKeywordPolicy, reportForSource } from "../engine.js";
 import { UserError, type Mode } from "../model.js";
 import { LineStyles } from "../files/line-style.js";
 import { fixBytes, revertBytes } from "../rewrite/fix-bytes.js";
-import { unifiedDiff } from "../report/diff.js";
+import { diffPaths, unifiedDiff } from "../report/diff.js";
 import { formatJsonReport } from "../report/json.js";
 import { formatTextReport } from "../report/text.js";
 import type { CliOptions } from "./options.js";
-import { exitCode, interrupted, printErrors, useColor } from "./output.js";
+import { diffRootNote, exitCode, interrupted, printErrors, useColor } from "./output.js";
 
 /**
  * `-`: source on stdin, and on stdout only the fixed source (or the diff with
@@ -30,11 +30,13 @@ export async function runStdin(paths: string[], mode: Mode, opts: CliOptions, si
       });
   const pending = result.status === "changed";
   if (mode === "write") process.stdout.write(result.bytes);
-  else if (mode === "dry-run" && pending) process.stdout.write(unifiedDiff(name, result.before!, result.after!));
+  const diff = diffPaths(process.cwd(), [name]);
+  if (mode === "dry-run" && pending) process.stdout.write(unifiedDiff(diff.of(name), result.before!, result.after!));
   const report = reportForSource(name, mode, result, Boolean(opts.revert));
   if (opts.json || opts.format === "json") process.stderr.write(`${formatJsonReport(report)}\n`);
   else if (opts.quiet) printErrors(report);
   else process.stderr.write(`${formatTextReport(report, useColor(process.stderr, opts.color)).join("\n")}\n`);
+  if (mode === "dry-run" && pending && !diff.fromCwd && !opts.quiet) process.stderr.write(`paddle-fullgraph-fix: ${diffRootNote(diff.root)}\n`);
   return exitCode(report, Boolean(opts.check));
 }
 

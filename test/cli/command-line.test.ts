@@ -118,6 +118,9 @@ describe("errors", () => {
       [["--format", "text", "--json", "."], /^paddle-fullgraph-fix: --json and --format text contradict each other/],
       [["--stdin-filename", "x.py", "."], /^paddle-fullgraph-fix: --stdin-filename names the source read from `-`.*no `-` was given$/],
       [["--stdin-filename", "x.py"], /no `-` was given$/],
+      // Its annotations would need stdout, which `-` gives to the source: refused rather than sent nowhere.
+      [["--format", "github", "-"], /^paddle-fullgraph-fix: --format github cannot be used with `-` \(standard input\): GitHub reads its annotations from standard output, which carries the fixed source/],
+      [["--check", "--format", "github", "--stdin-filename", "a.py", "-"], /--format github cannot be used with `-`/],
       [["--no-detect", "--python", "python3", "."], /^paddle-fullgraph-fix: --no-detect cannot be combined with --python:/],
       [["--no-detect", "--paddle-version", "3.0", "."], /^paddle-fullgraph-fix: --no-detect cannot be combined with --paddle-version:/],
       [["--paddle-version", "3.0", "--python", "python3", "--no-detect", "."], /combined with --python and --paddle-version:/],
