@@ -59,6 +59,16 @@ export interface FixPathsOptions extends WalkOptions {
   wrap?: boolean;
   /** Change full_graph=False to True where the program is read (--fix-full-graph-false). */
   fixFullGraphFalse?: boolean;
+  /** Called as files are found (phase walk) and after each file is handled (phase scan); keep it cheap. */
+  onProgress?: (progress: RunProgress) => void;
+}
+
+/** How far a run is: files found so far while walking, then files handled of those found. */
+export interface RunProgress {
+  phase: "walk" | "scan";
+  done: number;
+  /** Files to handle (0 while walking). */
+  total: number;
 }
 
 const READ_CONCURRENCY = 16;
@@ -66,7 +76,8 @@ const READ_CONCURRENCY = 16;
 export async function fixPaths(paths: string[], options: FixPathsOptions = {}): Promise<Report> {
   const mode = options.mode ?? "write";
   const cwd = options.cwd ?? process.cwd();
-  const { files, ignored, excluded } = await walkPaths(paths, { ...options, cwd });
+  const onFound = options.onProgress && ((found: number) => options.onProgress!({ phase: "walk", done: found, total: 0 }));
+  const { files, ignored, excluded } = await walkPaths(paths, { ...options, cwd, onFound });
   // Only files worth a line in the report are kept (in walk order); the
   // others are counted. At monorepo scale that is most of the memory saved.
   const reported: (FileReport | undefined)[] = new Array(files.length);
@@ -86,6 +97,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
       const run = { styles, diff, defer: (helpers: string[]) => deferred.set(index, helpers) };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
       handled++;
+      options.onProgress?.({ phase: "scan", done: handled, total: files.length });
       if (result && (result.status !== "unchanged" || result.sites.length > 0)) reported[index] = result;
       await turn();
     }

@@ -6,6 +6,8 @@ import { doctorReport, doctorSummary, shellQuote } from "../report/doctor.js";
 import { fixPaths } from "../engine.js";
 import { MissingPathError } from "../files/walk.js";
 import { formatJsonReport } from "../report/json.js";
+import { progressLine } from "./progress.js";
+import { terminal } from "./terminal.js";
 import { excludeWarnings, noIgnore, warnStaleVariables, type DoctorCliOptions } from "./options.js";
 
 /** `doctor [root]`: one screen about this checkout; exit 1 when something needs doing. */
@@ -18,7 +20,9 @@ export async function runDoctor(root: string, opts: DoctorCliOptions): Promise<n
     : null;
   warnStaleVariables(environment);
   const walk = { exclude: opts.exclude, noIgnore: noIgnore(opts) };
-  const report = await fixPaths([root], { mode: "check", ...walk, environment });
+  const term = terminal({ json: opts.json });
+  const progress = progressLine(term.progress, term.progressAfterMs);
+  const report = await fixPaths([root], { mode: "check", ...walk, environment, onProgress: term.progress ? progress.update : undefined }).finally(progress.stop);
   const flags = [...opts.exclude.flatMap((g) => ["--exclude", shellQuote(g)]), ...(walk.noIgnore ? ["--no-ignore"] : [])];
   const command = ["npx paddle-fullgraph-fix", ...flags].join(" ");
   const summary = doctorSummary(environment, report, { root, command });

@@ -12,6 +12,8 @@ import { exitCode, interrupted, print } from "./output.js";
 import { plural } from "../report/words.js";
 import { emptyRunHints } from "../report/hints.js";
 import { stat } from "node:fs/promises";
+import { terminal } from "./terminal.js";
+import { progressLine } from "./progress.js";
 
 /** The README that ships in the package: the full reference, wherever it is installed. */
 const readme = () => path.join(packageRoot(), "README.md");
@@ -126,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
 async function fix(paths: string[], opts: CliOptions): Promise<number> {
   const mode: Mode = opts.dryRun ? "dry-run" : opts.check ? "check" : "write";
   const format = opts.json ? "json" : opts.format;
+  const term = terminal({ color: opts.color, quiet: opts.quiet, json: format === "json" });
   // SIGINT/SIGTERM: stop starting files, let the one being written finish,
   // report what was done, exit 128 + signal number.
   const controller = new AbortController();
@@ -137,15 +140,16 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
   try {
     if (opts.fromTraceback !== undefined) {
       const { runFromTraceback } = await import("./traceback.js");
-      return await runFromTraceback(paths, mode, format, opts, controller.signal);
+      return await runFromTraceback(paths, mode, format, opts, controller.signal, term);
     }
-    if (paths.includes("-")) return (await import("./stdin.js")).runStdin(paths, mode, opts, controller.signal);
+    if (paths.includes("-")) return (await import("./stdin.js")).runStdin(paths, mode, opts, controller.signal, term);
     if (!opts.quiet) for (const warning of await excludeWarnings(paths, opts.exclude)) process.stderr.write(`paddle-fullgraph-fix: ${warning}\n`);
     // Reverting needs no Paddle: it only removes what the tool wrote.
     // --no-detect: no interpreter at all (with --python or --paddle-version it is refused before this).
     const wantsDetect = !opts.revert && opts.detect;
     const environment = wantsDetect ? await detect(paths, opts) : undefined;
     if (opts.style === "plain" && !opts.revert) refusePlainUnlessSupported(environment ?? null);
+    const progress = progressLine(term.progress, term.progressAfterMs);
     const report = await fixPaths(paths, {
       mode,
       revert: opts.revert,
@@ -159,8 +163,9 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       noIgnore: noIgnore(opts),
       environment,
       signal: controller.signal,
-    });
-    print(report, format, opts.color, {}, opts.quiet);
+      onProgress: term.progress ? progress.update : undefined,
+    }).finally(progress.stop);
+    print(report, format, term, {}, opts.quiet);
     if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
     // Hints are advice, not errors: -q drops them.
     const files = (await Promise.all(paths.map((p) => stat(p).then((s) => (s.isFile() ? p : null), () => null)))).filter((p) => p !== null);

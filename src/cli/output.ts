@@ -6,12 +6,8 @@ import { formatTextReport } from "../report/text.js";
 import { EXIT, SIGNAL_EXIT } from "./options.js";
 import { plural } from "../report/words.js";
 import { shellQuote } from "../report/doctor.js";
-
-export function useColor(stream: NodeJS.WriteStream, flag: boolean): boolean {
-  if (!flag || "NO_COLOR" in process.env) return false;
-  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== "0") return true;
-  return Boolean(stream.isTTY);
-}
+import { colorDiff } from "../report/diff.js";
+import type { Terminal } from "./terminal.js";
 
 /** One line on stderr for an interrupted run; the exit code is 128 + the signal number. */
 export function interrupted(report: Report | null, signal: string): number {
@@ -30,7 +26,7 @@ export function interrupted(report: Report | null, signal: string): number {
  * dry-run diff) is printed; the text report is not, and in its place each
  * file that could not be handled gets one error line on stderr.
  */
-export function print(report: Report, format: string, color: boolean, extra: Record<string, unknown> = {}, quiet = false): void {
+export function print(report: Report, format: string, term: Terminal, extra: Record<string, unknown> = {}, quiet = false): void {
   if (format === "json") {
     process.stdout.write(`${formatJsonReport(report, extra)}\n`);
     return;
@@ -42,10 +38,10 @@ export function print(report: Report, format: string, color: boolean, extra: Rec
     return;
   }
   // In dry-run the diff owns stdout, so the report goes to stderr.
-  const reportStream = report.mode === "dry-run" ? process.stderr : process.stdout;
-  if (report.mode === "dry-run") for (const file of report.files) if (file.diff) process.stdout.write(file.diff);
+  const reportTo = report.mode === "dry-run" ? "stderr" : "stdout";
+  if (report.mode === "dry-run") for (const file of report.files) if (file.diff) process.stdout.write(colorDiff(file.diff, term.colors("stdout")));
   if (quiet) printErrors(report);
-  else reportStream.write(`${formatTextReport(report, useColor(reportStream, color)).join("\n")}\n`);
+  else process[reportTo].write(`${formatTextReport(report, term.color(reportTo)).join("\n")}\n`);
   if (!quiet && report.diffRoot && report.files.some((f) => f.diff)) process.stderr.write(`paddle-fullgraph-fix: ${diffRootNote(report.diffRoot)}\n`);
 }
 

@@ -3,17 +3,18 @@ import { bareKeywordPolicy, reportForSource } from "../engine.js";
 import { UserError, type Mode } from "../model.js";
 import { LineStyles } from "../files/line-style.js";
 import { fixBytes, revertBytes } from "../rewrite/fix-bytes.js";
-import { diffPaths, unifiedDiff } from "../report/diff.js";
+import { colorDiff, diffPaths, unifiedDiff } from "../report/diff.js";
 import { formatJsonReport } from "../report/json.js";
 import { formatTextReport } from "../report/text.js";
 import type { CliOptions } from "./options.js";
-import { diffRootNote, exitCode, interrupted, printErrors, useColor } from "./output.js";
+import { diffRootNote, exitCode, interrupted, printErrors } from "./output.js";
+import type { Terminal } from "./terminal.js";
 
 /**
  * `-`: source on stdin, and on stdout only the fixed source (or the diff with
  * --dry-run, nothing with --check); the report goes to stderr.
  */
-export async function runStdin(paths: string[], mode: Mode, opts: CliOptions, signal: AbortSignal): Promise<number> {
+export async function runStdin(paths: string[], mode: Mode, opts: CliOptions, signal: AbortSignal, term: Terminal): Promise<number> {
   if (paths.length > 1) throw new UserError("`-` (standard input) cannot be combined with other paths");
   const name = opts.stdinFilename ?? "stdin.py";
   const input = await readStdin(signal);
@@ -31,11 +32,11 @@ export async function runStdin(paths: string[], mode: Mode, opts: CliOptions, si
   const pending = result.status === "changed";
   if (mode === "write") process.stdout.write(result.bytes);
   const diff = diffPaths(process.cwd(), [name]);
-  if (mode === "dry-run" && pending) process.stdout.write(unifiedDiff(diff.of(name), result.before!, result.after!));
+  if (mode === "dry-run" && pending) process.stdout.write(colorDiff(unifiedDiff(diff.of(name), result.before!, result.after!), term.colors("stdout")));
   const report = reportForSource(name, mode, result, Boolean(opts.revert));
   if (opts.json || opts.format === "json") process.stderr.write(`${formatJsonReport(report)}\n`);
   else if (opts.quiet) printErrors(report);
-  else process.stderr.write(`${formatTextReport(report, useColor(process.stderr, opts.color)).join("\n")}\n`);
+  else process.stderr.write(`${formatTextReport(report, term.color("stderr")).join("\n")}\n`);
   if (mode === "dry-run" && pending && !diff.fromCwd && !opts.quiet) process.stderr.write(`paddle-fullgraph-fix: ${diffRootNote(diff.root)}\n`);
   return exitCode(report, Boolean(opts.check));
 }

@@ -7,6 +7,7 @@ import { formatTracebackPlan, planFromTracebackText, tracebackExitCode } from ".
 import { detect, EXIT, refusePlainUnlessSupported, type CliOptions } from "./options.js";
 import { exitCode, interrupted, print } from "./output.js";
 import { readStdin } from "./stdin.js";
+import type { Terminal } from "./terminal.js";
 import { UserError } from "../model.js";
 import { toolInfo } from "../files/package-root.js";
 
@@ -14,7 +15,7 @@ import { toolInfo } from "../files/package-root.js";
  * --from-traceback: plan from the traceback (which calls produced the object
  * whose program was read), then fix exactly those calls, whatever their class.
  */
-export async function runFromTraceback(paths: string[], mode: Mode, format: string, opts: CliOptions, signal: AbortSignal): Promise<number> {
+export async function runFromTraceback(paths: string[], mode: Mode, format: string, opts: CliOptions, signal: AbortSignal, term: Terminal): Promise<number> {
   if (opts.revert) throw new UserError("--from-traceback and --revert cannot be combined");
   if (paths.length > 1 || paths[0] === "-") throw new UserError("--from-traceback takes one checkout root (default .)");
   const root = paths[0];
@@ -50,7 +51,7 @@ export async function runFromTraceback(paths: string[], mode: Mode, format: stri
     signal,
     force: plan.force,
   });
-  print(report, format, opts.color, { traceback }, opts.quiet);
+  print(report, format, term, { traceback }, opts.quiet);
   if (signal.aborted) return interrupted(report, signal.reason as string);
   return exitCode(report, Boolean(opts.check));
 }

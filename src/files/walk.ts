@@ -30,6 +30,8 @@ export interface WalkOptions {
   noIgnore?: boolean;
   /** The filesystem (tests inject failures here). */
   fs?: FsLayer;
+  /** Called with the number of files found so far, as the walk finds them (a progress count). */
+  onFound?: (found: number) => void;
 }
 
 export interface SourceFile {
@@ -105,6 +107,8 @@ export async function walkPaths(paths: string[], options: WalkOptions = {}): Pro
     seen.add(key);
     out.push(file);
   };
+  // A count of the .py files met so far, for a progress line (overlapping paths may count one twice).
+  const found = { count: 0, report: options.onFound };
   for (const g of given) {
     const { abs } = g;
     if (!g.lstat) {
@@ -124,7 +128,7 @@ export async function walkPaths(paths: string[], options: WalkOptions = {}): Pro
       // repository ignores it (as rg and ast-grep do); rules inside it apply.
       const inherited = options.noIgnore ? [] : await inheritedIgnores(layer, abs);
       const rules = isIgnored(inherited, abs, true) ? [] : inherited;
-      const ctx: WalkContext = { root: abs, realRoot, excludes, readIgnores: !options.noIgnore, ignored, excluded };
+      const ctx: WalkContext = { root: abs, realRoot, excludes, readIgnores: !options.noIgnore, ignored, excluded, found };
       for (const file of await walk(layer, ctx, abs, rules)) add(file);
       continue;
     }
@@ -219,6 +223,8 @@ interface WalkContext {
   ignored: { files: Set<string>; folders: Set<string> };
   /** What --exclude kept out, likewise. */
   excluded: { files: Set<string>; folders: Set<string> };
+  /** Files met so far, and who to tell. */
+  found: { count: number; report?: (found: number) => void };
 }
 
 async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: IgnoreLayer[]): Promise<SourceFile[]> {
@@ -251,7 +257,10 @@ async function walk(layer: FsLayer, ctx: WalkContext, dir: string, layers: Ignor
     if (isDir) files.push(...(await walk(layer, ctx, full, active)));
     else {
       const file = await walkedFile(layer, ctx, full, entry);
-      if (file) files.push(file);
+      if (file) {
+        files.push(file);
+        ctx.found.report?.(++ctx.found.count);
+      }
     }
   }
   return files;

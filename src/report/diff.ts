@@ -9,6 +9,7 @@
 // the diff from there.
 import path from "node:path";
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
+import type { createColors } from "picocolors";
 
 export function unifiedDiff(diffPath: string, before: string, after: string): string {
   const name = diffPath.split(path.sep).join("/").replace(/^\/+/, "");
@@ -47,4 +48,23 @@ export function diffPaths(cwd: string, given: readonly string[]): DiffPaths {
 function isWithin(folder: string, p: string): boolean {
   const rel = path.relative(folder, p);
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel));
+}
+
+/**
+ * One file's diff (unifiedDiff's output) coloured as git colours it: the
+ * two header lines bold, hunk headers cyan, removed lines red, added green.
+ * With colour off the text comes back as it was.
+ */
+export function colorDiff(diff: string, c: ReturnType<typeof createColors>): string {
+  if (!c.isColorSupported) return diff;
+  return diff
+    .split("\n")
+    .map((line, i) => {
+      if (i < 2) return line ? c.bold(line) : line;
+      if (line.startsWith("@@")) return c.cyan(line);
+      if (line.startsWith("-")) return c.red(line);
+      if (line.startsWith("+")) return c.green(line);
+      return line;
+    })
+    .join("\n");
 }
