@@ -69,7 +69,7 @@ function program(done: (code: Promise<number>) => void): Command {
     .option("--check", "write nothing; exit 1 when a fix is pending")
     .option("--revert", "remove what this tool added (guard block and keywords), restoring the original bytes; with --dry-run show the diff, with --check exit 1 if anything would be reverted")
     .option("--all", "also fix sites outside export paths (training-time conversions)")
-    .option("--force-exclude", "apply --exclude to files named explicitly too")
+    .option("--force-exclude", "apply --exclude to the files and folders named on the command line too")
     .addOption(new Option("--format <format>", "report format").choices(["text", "json", "github"]).default("text"))
     .option("--json", "print the report as JSON on stdout (same as --format json)")
     .option("--stdin-filename <path>", "with `-`: the path the source on stdin stands for")
@@ -109,6 +109,11 @@ function program(done: (code: Promise<number>) => void): Command {
     done((await import("./doctor.js")).runDoctor(root, opts));
   });
   return cmd;
+}
+
+/** The parser alone, its actions inert: what the tests compare the README's option tables with. */
+export function commandLine(): Command {
+  return program(() => {});
 }
 
 export async function main(argv: string[]): Promise<number> {
