@@ -190,8 +190,9 @@ describe("the README lists the options the code has, one for one", () => {
   });
 
   it("doctor's synopsis is doctor's options", () => {
-    const synopsis = readme.split("\n").find((l) => l.trim().startsWith("npx paddle-fullgraph-fix doctor ["))!;
-    const tokens = [...synopsis.matchAll(/\[(-[^\]]+)\]/g)].map((m) => m[1]);
+    const synopsis = readme.split("\n").find((l) => /^\s+(npx )?paddle-fullgraph-fix doctor \[root\] \[-/.test(l));
+    expect(synopsis, "the doctor section's synopsis line").toBeDefined();
+    const tokens = [...synopsis!.matchAll(/\[(-[^\]]+)\]/g)].map((m) => m[1]);
     const doctor = program.commands.find((c) => c.name() === "doctor")!;
     const options = doctor.createHelp().visibleOptions(doctor).filter((o) => o.long !== "--help");
     expect(sorted(readmeFlags(tokens))).toEqual(sorted(flagsOf(options)));

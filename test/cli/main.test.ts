@@ -158,15 +158,16 @@ describe("--json in write mode", () => {
   /** Offset of a 1-based line and column (UTF-16 columns, as the report's). */
   const offsetOf = (text: string, line: number, column: number) => text.split("\n").slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
 
-  it("gives each site of a written file its place in the file as written, beside the original's", () => {
-    const r = runCli(["--json", "--all", "--no-detect", "."], { cwd: work });
-    expect(r.code).toBe(0);
+  /** Runs a write over `dir` (a copy of `source`) and checks each written position; returns how many were checked and moved. */
+  function checkWritten(source: string, dir: string, args: string[]) {
+    const r = runCli(["--json", "--all", ...args, "."], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     let moved = 0;
     let checked = 0;
     for (const file of report.files) {
-      const original = readFileSync(path.join(CASES, file.path), "utf8");
-      const written = readFileSync(path.join(work, file.path), "utf8");
+      const original = readFileSync(path.join(source, file.path), "utf8");
+      const written = readFileSync(path.join(dir, file.path), "utf8");
       for (const site of file.sites) {
         if (file.status !== "changed") {
           expect(site.written, `${file.path}:${site.line}`).toBeUndefined();
@@ -180,8 +181,21 @@ describe("--json in write mode", () => {
         if (site.written.line !== site.line || site.written.column !== site.column) moved++;
       }
     }
-    expect(checked).toBeGreaterThan(20);
-    expect(moved).toBeGreaterThan(10);
+    return { checked, moved };
+  }
+
+  it("gives each site of a written file its place in the file as written, beside the original's", () => {
+    const cases = checkWritten(CASES, work, ["--no-detect"]);
+    expect(cases.checked).toBeGreaterThan(20);
+    expect(cases.moved).toBeGreaterThan(10);
+    // A checkout whose formatter config (.style.yapf) has calls re-wrapped as they are fixed.
+    const checkout = path.join(ROOT, "fixtures/checkouts/ppdet-2.7/input");
+    const copy = copyTree(checkout);
+    try {
+      expect(checkWritten(checkout, copy, ["--paddle-version", "3.0.0"]).moved).toBe(3);
+    } finally {
+      removeTree(copy);
+    }
   });
 
   it("--check and --dry-run write nothing, so say nothing of it; `-` gives it for the source it writes", () => {
