@@ -23,12 +23,14 @@ export type {
   SiteForm,
   SiteReport,
   StaleTempFiles,
+  StaleVariable,
   Summary,
+  ToolInfo,
 } from "./model.js";
 export { fixSource, type FixSourceOptions, type FixSourceResult } from "./rewrite/fix-source.js";
 export { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
 export { revertSource, type RevertSourceOptions, type RevertSourceResult } from "./rewrite/revert.js";
-export { fixPaths, type FixPathsOptions } from "./engine.js";
+export { fixPaths, type FixPathsOptions, type RunProgress } from "./engine.js";
 export { nodeFs, type FsLayer } from "./files/fs-layer.js";
 export { LineStyles } from "./files/line-style.js";
 export {
