@@ -8,6 +8,7 @@ import { MissingPathError } from "../files/walk.js";
 import { formatJsonReport } from "../report/json.js";
 import { progressLine } from "./progress.js";
 import { terminal } from "./terminal.js";
+import { invokedCommand } from "./output.js";
 import { excludeWarnings, noIgnore, warnStaleVariables, type DoctorCliOptions } from "./options.js";
 
 /** `doctor [root]`: one screen about this checkout; exit 1 when something needs doing. */
@@ -24,7 +25,7 @@ export async function runDoctor(root: string, opts: DoctorCliOptions): Promise<n
   const progress = progressLine(term.progress, term.progressAfterMs);
   const report = await fixPaths([root], { mode: "check", ...walk, environment, onProgress: term.progress ? progress.update : undefined }).finally(progress.stop);
   const flags = [...opts.exclude.flatMap((g) => ["--exclude", shellQuote(g)]), ...(walk.noIgnore ? ["--no-ignore"] : [])];
-  const command = ["npx paddle-fullgraph-fix", ...flags].join(" ");
+  const command = [invokedCommand(), ...flags].join(" ");
   const summary = doctorSummary(environment, report, { root, command });
   if (opts.json) {
     const { status, exitCode: code, fixCommand } = summary;

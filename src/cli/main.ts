@@ -8,7 +8,7 @@ import type { Mode } from "../model.js";
 import { packageRoot, packageVersion } from "../files/package-root.js";
 import path from "node:path";
 import { detect, detectionOptions, EXIT, excludeWarnings, noIgnore, refuseContradictions, refuseOptionsBefore, refusePlainUnlessSupported, type CliOptions, type DoctorCliOptions, walkOptions } from "./options.js";
-import { exitCode, interrupted, print } from "./output.js";
+import { exitCode, interrupted, invokedCommand, print } from "./output.js";
 import { plural } from "../report/words.js";
 import { emptyRunHints } from "../report/hints.js";
 import { stat } from "node:fs/promises";
@@ -174,7 +174,7 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
     // Hints are advice, not errors: -q drops them.
     const files = (await Promise.all(paths.map((p) => stat(p).then((s) => (s.isFile() ? p : null), () => null)))).filter((p) => p !== null);
-    const hints = opts.quiet ? [] : emptyRunHints(report, environment, { paths, files, cwd: process.cwd(), command: "paddle-fullgraph-fix" });
+    const hints = opts.quiet ? [] : emptyRunHints(report, environment, { paths, files, cwd: process.cwd(), command: invokedCommand() });
     for (const hint of hints) process.stderr.write(`paddle-fullgraph-fix: ${hint}\n`);
     if (report.summary.errors) {
       const n = report.summary.errors;

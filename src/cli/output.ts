@@ -68,3 +68,11 @@ export function exitCode(report: Report, check: boolean): number {
   if (check && (pending || raises)) return EXIT.pending;
   return EXIT.ok;
 }
+
+/**
+ * The tool as the user called it, for commands the report suggests: npx
+ * (npm sets npm_command=exec for it) or the installed bin.
+ */
+export function invokedCommand(env: NodeJS.ProcessEnv = process.env): string {
+  return env.npm_command === "exec" ? "npx paddle-fullgraph-fix" : "paddle-fullgraph-fix";
+}

@@ -10,7 +10,7 @@ import { PENDING_REVIEW_CODES, type FileReport, type Report, type SiteReport } f
 import { excludedNote, ignoredNote, plural } from "./words.js";
 
 export interface DoctorOptions {
-  /** How to spell the tool in suggested commands (default `npx paddle-fullgraph-fix`). */
+  /** How to spell the tool in suggested commands (default `paddle-fullgraph-fix`, the installed bin). */
   command?: string;
   /** The checkout root as the user named it (default `.`); shell-quoted in commands. */
   root?: string;
@@ -59,7 +59,7 @@ export interface DoctorSummary {
   fixCommand: string | null;
 }
 
-const DEFAULT_COMMAND = "npx paddle-fullgraph-fix";
+const DEFAULT_COMMAND = "paddle-fullgraph-fix";
 
 /** POSIX-shell quoting for a path in a suggested command. */
 export function shellQuote(arg: string): string {

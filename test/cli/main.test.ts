@@ -262,10 +262,10 @@ describe("walking directories", () => {
       // doctor honours the same flag, says what was skipped, and its fix command carries the flag.
       const doctor = runCli(["doctor", "--no-detect", "."], { cwd: tree });
       expect(doctor.stdout).toMatch(/^Left: +1 \.py file and 2 folders skipped by ignore rules \(--no-ignore to include\)\.$/m);
-      expect(doctor.stdout).toMatch(/^Fix: +npx paddle-fullgraph-fix \.$/m);
+      expect(doctor.stdout).toMatch(/^Fix: +paddle-fullgraph-fix \.$/m);
       const all4 = runCli(["doctor", "--no-detect", "--no-ignore", "."], { cwd: tree });
       expect(all4.stdout).toMatch(/^Unfixed: +4 call sites$/m);
-      expect(all4.stdout).toMatch(/^Fix: +npx paddle-fullgraph-fix --no-ignore \.$/m);
+      expect(all4.stdout).toMatch(/^Fix: +paddle-fullgraph-fix --no-ignore \.$/m);
     } finally {
       removeTree(tree);
     }
@@ -354,5 +354,14 @@ describe("a reader that stops early (`| head`)", () => {
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     expect(stderr).not.toMatch(/EPIPE|Unhandled|^\s+at /m);
     expect(code).toBe(0);
+  });
+});
+
+describe("suggested commands", () => {
+  it("spell the tool as it was called: through npx, or as the installed bin", async () => {
+    const { invokedCommand } = await import("../../src/cli/output.js");
+    expect(invokedCommand({ npm_command: "exec" })).toBe("npx paddle-fullgraph-fix");
+    expect(invokedCommand({ npm_command: "run-script" })).toBe("paddle-fullgraph-fix");
+    expect(invokedCommand({})).toBe("paddle-fullgraph-fix");
   });
 });

@@ -60,7 +60,7 @@ describe("doctor", () => {
       expect(r.code).toBe(1);
       expect(r.stdout).toMatch(/Paddle 3\.0\.0/);
       expect(r.stdout).toContain("ppdet/engine/trainer.py");
-      expect(r.stdout).toContain("npx paddle-fullgraph-fix");
+      expect(r.stdout).toContain("paddle-fullgraph-fix");
       expect(runCli(["--no-detect", "."], { cwd: fresh }).code).toBe(0);
       const again = runCli(["doctor", "--paddle-version", "3.0.0", "--json", "."], { cwd: fresh });
       expect(again.code).toBe(0);

@@ -17,6 +17,8 @@ export interface CliRun {
 export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliRun {
   const env = { ...process.env, ...options.env };
   delete env.FORCE_COLOR;
+  // `npx vitest` would make the tool think npx ran it (it spells suggested commands as called).
+  if (!(options.env && "npm_command" in options.env)) delete env.npm_command;
   if (options.env && "FORCE_COLOR" in options.env) env.FORCE_COLOR = options.env.FORCE_COLOR;
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd ?? ROOT,

@@ -46,11 +46,11 @@ describe("doctor on the fake checkouts", () => {
     expect(lines).toContain("Unfixed:   2 call sites");
     expect(lines.filter((l) => /^ {11}ppdet\/engine\/trainer(_ssod)?\.py:\d+:\d+  required  result read as \.forward\.main_program at line \d+$/.test(l))).toHaveLength(2);
     expect(lines).toContain("Left:      1 call not on an export path (training-time conversions and the like; --all fixes them too).");
-    expect(lines).toContain("Fix:       npx paddle-fullgraph-fix ./PaddleDetection");
-    expect(lines).toContain("           (preview first: npx paddle-fullgraph-fix --dry-run ./PaddleDetection)");
+    expect(lines).toContain("Fix:       paddle-fullgraph-fix ./PaddleDetection");
+    expect(lines).toContain("           (preview first: paddle-fullgraph-fix --dry-run ./PaddleDetection)");
     expect(lines.some((l) => l.includes("--from-traceback"))).toBe(false);
     expect(lines.length).toBeLessThanOrEqual(24);
-    expect(doctorSummary(environment, report)).toMatchObject({ status: "will-fail", exitCode: 1, fixCommand: "npx paddle-fullgraph-fix ." });
+    expect(doctorSummary(environment, report)).toMatchObject({ status: "will-fail", exitCode: 1, fixCommand: "paddle-fullgraph-fix ." });
   });
 
   it("the same checkout with Paddle 2.5: works today, fails after an upgrade", async () => {
@@ -71,10 +71,10 @@ describe("doctor on the fake checkouts", () => {
       "Export:    does not read the converted program, so it does not hit this error; 18 export call sites still convert with SOT on Paddle 2.6 and newer (paddle.jit.save copes with that); the fix makes them whole-graph.",
     );
     expect(lines).toContain("Unfixed:   18 call sites");
-    expect(lines).toContain("           ... and 10 more (npx paddle-fullgraph-fix --check PaddleOCR lists them all)");
+    expect(lines).toContain("           ... and 10 more (paddle-fullgraph-fix --check PaddleOCR lists them all)");
     expect(lines).toContain("Note:      4 calls pass a bare full_graph=True (upstream's fix); Paddle 2.3/2.4 reject it with TypeError.");
-    expect(lines).toContain("Fix:       npx paddle-fullgraph-fix PaddleOCR");
-    expect(lines.at(-2)).toBe(`If an export still dies with "Can't call ... when full_graph=False", hand its traceback to: npx paddle-fullgraph-fix --from-traceback export.log PaddleOCR`);
+    expect(lines).toContain("Fix:       paddle-fullgraph-fix PaddleOCR");
+    expect(lines.at(-2)).toBe(`If an export still dies with "Can't call ... when full_graph=False", hand its traceback to: paddle-fullgraph-fix --from-traceback export.log PaddleOCR`);
     expect(lines.length).toBeLessThanOrEqual(24);
   });
 
@@ -103,7 +103,7 @@ describe("doctor on the fake checkouts", () => {
     const summary = doctorSummary(environment, report);
     expect(summary).toMatchObject({ status: "keyword-rejected", exitCode: 1 });
     expect(summary.pending.map((r) => r.site.code)).toEqual(["upstream/bare-keyword-rejected"]);
-    expect(lines).toContain("Fix:       npx paddle-fullgraph-fix .");
+    expect(lines).toContain("Fix:       paddle-fullgraph-fix .");
 
     // The fix, with that Paddle, guards it; doctor is then clean.
     await fixPaths([dir], { mode: "write", cwd: dir, environment });
