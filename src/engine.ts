@@ -117,24 +117,40 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
 async function followHelpers(files: SourceFile[], deferred: ReadonlyMap<number, string[]>, cwd: string, options: FixPathsOptions): Promise<Map<number, Map<string, Classification>>> {
   const found = new Map<number, Map<string, Classification>>();
   const wanted = [...new Set([...deferred.values()].flat())];
+  const wantedBytes = wanted.map((helper) => Buffer.from(helper));
+  const calls = new Map(wanted.map((helper) => [helper, new RegExp(`\\b${helper}\\s*\\(`)]));
   const layer = options.fs ?? nodeFs;
   for (let j = 0; j < files.length; j++) {
     const file = files[j];
     if (!file.target || options.signal?.aborted) continue;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = (await readRegularFile(layer, file.target, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)).bytes.toString("utf8");
+      bytes = (await readRegularFile(layer, file.target, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)).bytes;
     } catch {
       continue;
     }
-    const called = wanted.filter((helper) => new RegExp(`\\b${helper}\\s*\\(`).test(text));
+    // Most modules name no helper at all: not decoded, nor searched.
+    if (!wantedBytes.some((name) => bytes.includes(name))) continue;
+    const text = bytes.toString("utf8");
+    const called = wanted.filter((helper) => calls.get(helper)!.test(text));
+    // Which deferred files this module may decide about, and for which of their helpers.
+    const asked = new Map<number, string[]>();
     for (const [index, helpers] of called.length ? deferred : []) {
       if (index === j) continue;
       const module = path.basename(files[index].path, ".py");
       const mine = helpers.filter((helper) => called.includes(helper) && importsHelper(text, helper, module));
-      if (!mine.length) continue;
+      if (mine.length) asked.set(index, mine);
+    }
+    if (!asked.size) continue;
+    // One parse of this module for every deferred file it may decide about
+    // (a helper's evidence does not depend on which other helpers are asked).
+    const uses = helperUses(text, [...new Set([...asked.values()].flat())], { path: displayPath(file.path, cwd) });
+    for (const [index, mine] of asked) {
       const evidence = found.get(index) ?? new Map<string, Classification>();
-      for (const [helper, use] of helperUses(text, mine, { path: displayPath(file.path, cwd) })) if (!evidence.has(helper)) evidence.set(helper, use);
+      for (const helper of mine) {
+        const use = uses.get(helper);
+        if (use && !evidence.has(helper)) evidence.set(helper, use);
+      }
       found.set(index, evidence);
     }
     await turn();
