@@ -28,6 +28,7 @@ import { ChangedOnDiskError, contentHash, replaceFile } from "./files/write.js";
 import { sweepStaleTemps } from "./files/temp-files.js";
 import { LineStyles } from "./files/line-style.js";
 import { plural } from "./report/words.js";
+import { loadPatch } from "./patches.js";
 
 export interface FixPathsOptions extends WalkOptions {
   mode?: Mode;
@@ -37,8 +38,19 @@ export interface FixPathsOptions extends WalkOptions {
   style?: FixStyle;
   /** Paths in the report are relative to this folder. */
   cwd?: string;
-  /** Attached to the report as is (see detectEnvironment); its Paddle decides what a bare full_graph=True gets. */
-  environment?: Environment | null;
+  /**
+   * Attached to the report (see detectEnvironment); its Paddle decides what a
+   * bare full_graph=True gets. May be the detection under way: the walk,
+   * reads and analysis go on meanwhile, and only what depends on it waits
+   * (a file that names the keyword, the first write, the report). A
+   * detection that fails fails the run, with nothing written.
+   */
+  environment?: Environment | null | PromiseLike<Environment | null | undefined>;
+  /**
+   * Called once with the environment before the first write (the CLI's
+   * --style plain gate); if it throws, nothing is written and the run fails.
+   */
+  beforeWrite?: (environment: Environment | null) => void;
   /** Guard upstream's bare full_graph=True whatever the Paddle (--guard-bare-keyword). */
   guardBareKeywords?: boolean;
   /** Once aborted, no new file is started (see the header). */
@@ -64,6 +76,15 @@ const READ_CONCURRENCY = 16;
 export async function fixPaths(paths: string[], options: FixPathsOptions = {}): Promise<Report> {
   const mode = options.mode ?? "write";
   const cwd = options.cwd ?? process.cwd();
+  // Detection may still be running: awaited only where its answer matters
+  // (see Environmental). Until then a failure of it must not go unhandled.
+  const environment = Promise.resolve(options.environment).then((env) => env ?? null);
+  environment.catch(() => {});
+  let gate: Promise<void> | undefined;
+  const env: Environmental = {
+    environment,
+    beforeWrite: () => (gate ??= environment.then((found) => options.beforeWrite?.(found))),
+  };
   const { files, ignored } = await walkPaths(paths, options);
   // Only files worth a line in the report are kept (in walk order); the
   // others are counted. At monorepo scale that is most of the memory saved.
@@ -80,7 +101,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
       const index = next++;
-      const run = { styles, defer: (helpers: string[]) => deferred.set(index, helpers) };
+      const run = { styles, env, defer: (helpers: string[]) => deferred.set(index, helpers) };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
       handled++;
       if (result && (result.status !== "unchanged" || result.sites.length > 0)) reported[index] = result;
@@ -91,7 +112,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   if (deferred.size) {
     const evidence = await followHelpers(files, deferred, cwd, options);
     for (const index of deferred.keys()) {
-      const run = { styles, evidence: evidence.get(index) ?? new Map() };
+      const run = { styles, env, evidence: evidence.get(index) ?? new Map() };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
       if (result && (result.status !== "unchanged" || result.sites.length > 0)) reported[index] = result;
     }
@@ -99,7 +120,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
 
   const listed = reported.filter((r): r is FileReport => r !== undefined);
   const summary = { ...summarize(listed, mode), files: handled, ignoredFiles: ignored.files, ignoredFolders: ignored.folders };
-  const report: Report = { version: 1, mode, environment: options.environment, files: listed, summary };
+  const report: Report = { version: 1, mode, environment: options.environment === undefined ? undefined : await environment, files: listed, summary };
   if (options.revert) report.revert = true;
   if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
   const folders = files.filter((file, i) => reported[i] && file.target).map((file) => path.dirname(file.target!));
@@ -186,9 +207,32 @@ interface Outcome {
   returnedHelpers?: string[];
 }
 
+/**
+ * The run's dependencies on the environment, explicit: the detection runs
+ * while files are walked, read and analysed, and only these wait for it.
+ */
+interface Environmental {
+  /** Awaited by a file whose plan depends on the Paddle in use (needsEnvironment), and by the report. */
+  environment: Promise<Environment | null>;
+  /** Awaited before every write: a failed detection, or a failed gate, writes nothing. */
+  beforeWrite: () => Promise<void>;
+}
+
+/**
+ * Whether a file's plan depends on the environment: only upstream's bare
+ * keyword does (bareKeywordPolicy), and a file that does not contain the
+ * keyword's name cannot hold it (the callee's prefilter reads the same raw
+ * bytes, so an encoding that hides one hides both).
+ */
+export function needsEnvironment(bytes: Buffer, keyword: Buffer = (keywordBytes ??= Buffer.from(loadPatch().keyword))): boolean {
+  return bytes.includes(keyword);
+}
+let keywordBytes: Buffer | undefined;
+
 /** What one file's processing shares with the run. */
 interface RunContext {
   styles: LineStyles | null;
+  env: Environmental;
   /** Uses of helpers found in other modules, when this is the file's second pass. */
   evidence?: ReadonlyMap<string, Classification>;
   /** First pass: hand over a file whose helpers other modules may decide about (nothing is written then). */
@@ -214,7 +258,9 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
     return { ...base, ...because("error", "file/unreadable", `cannot read: ${describeFsError(error)}`) };
   }
   const force = options.force?.get(file.target);
-  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, force, () => run.styles?.forFile(file.path) ?? null, run.evidence);
+  // Reverting never depends on the Paddle; fixing only where the bare keyword may be.
+  const environment = !options.revert && needsEnvironment(read.bytes) ? await run.env.environment : null;
+  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, environment, force, () => run.styles?.forFile(file.path) ?? null, run.evidence);
   if (!options.revert && outcome.returnedHelpers?.length && run.defer) {
     run.defer(outcome.returnedHelpers);
     return null;
@@ -225,6 +271,10 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
   if (status !== "changed" || mode === "check") return report;
   if (mode === "dry-run") return { ...report, diff: unifiedDiff(display, outcome.before!, outcome.after!) };
   const pending = { ...report, sites: sites.map(pendingAction) };
+  if (options.signal?.aborted) {
+    return { ...pending, ...because("skipped", "file/interrupted", `interrupted (${abortName(options.signal)}) before it was written; left alone`) };
+  }
+  await run.env.beforeWrite();
   if (options.signal?.aborted) {
     return { ...pending, ...because("skipped", "file/interrupted", `interrupted (${abortName(options.signal)}) before it was written; left alone`) };
   }
@@ -242,12 +292,13 @@ function fixOutcome(
   display: string,
   mode: Mode,
   options: FixPathsOptions,
+  environment: Environment | null,
   force: ReadonlyMap<number, string> | undefined,
   lineStyle: () => LineStyle | null,
   helperEvidence: ReadonlyMap<string, Classification> | undefined,
 ): Outcome {
   // Nothing is written in check mode, so the result need not be re-parsed.
-  const bareKeyword = bareKeywordPolicy(options.environment ?? null, Boolean(options.guardBareKeywords));
+  const bareKeyword = bareKeywordPolicy(environment, Boolean(options.guardBareKeywords));
   const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle, overrideFullGraphFalse: options.fixFullGraphFalse, helperEvidence });
   return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
 }

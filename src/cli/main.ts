@@ -142,10 +142,15 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     if (paths.includes("-")) return (await import("./stdin.js")).runStdin(paths, mode, opts, controller.signal);
     // Reverting needs no Paddle: it only removes what the tool wrote.
     // --no-detect: no interpreter at all (with --python or --paddle-version it is refused before this).
+    // Detection runs while the files are walked, read and analysed: the
+    // engine waits for it only where it must (files naming the keyword, the
+    // first write, the report), and --style plain's gate runs before the
+    // first write and again before the report (a check writes nothing).
     const wantsDetect = !opts.revert && opts.detect;
-    const environment = wantsDetect ? await detect(paths, opts) : undefined;
-    if (opts.style === "plain" && !opts.revert) refusePlainUnlessSupported(environment ?? null);
+    const detecting = wantsDetect ? detect(paths, opts) : undefined;
+    const plainGate = opts.style === "plain" && !opts.revert ? refusePlainUnlessSupported : undefined;
     const report = await fixPaths(paths, {
+      beforeWrite: plainGate,
       mode,
       revert: opts.revert,
       all: opts.all,
@@ -156,9 +161,11 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       exclude: opts.exclude,
       forceExclude: opts.forceExclude,
       noIgnore: noIgnore(opts),
-      environment,
+      environment: detecting,
       signal: controller.signal,
     });
+    const environment = report.environment ?? undefined;
+    plainGate?.(environment ?? null);
     print(report, format, opts.color, {}, opts.quiet);
     if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
     // Hints are advice, not errors: -q drops them.
