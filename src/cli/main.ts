@@ -12,6 +12,7 @@ import { exitCode, interrupted, print } from "./output.js";
 import { plural } from "../report/words.js";
 import { emptyRunHints } from "../report/hints.js";
 import { stat } from "node:fs/promises";
+import { setImmediate as turn } from "node:timers/promises";
 
 /** The README that ships in the package: the full reference, wherever it is installed. */
 const readme = () => path.join(packageRoot(), "README.md");
@@ -148,6 +149,10 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     // first write and again before the report (a check writes nothing).
     const wantsDetect = !opts.revert && opts.detect;
     const detecting = wantsDetect ? detect(paths, opts) : undefined;
+    // One turn of the event loop: detection's steps before the interpreter's
+    // spawn are synchronous or microtasks, so the query is running (on the
+    // other core) before the walk, which blocks, begins.
+    if (detecting) await turn();
     const plainGate = opts.style === "plain" && !opts.revert ? refusePlainUnlessSupported : undefined;
     const report = await fixPaths(paths, {
       beforeWrite: plainGate,
