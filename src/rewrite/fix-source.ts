@@ -3,7 +3,8 @@
 // one fix per site with its applicability -> select the fixes to apply
 // (select.ts) -> their edits plus the shared guard block -> apply -> verify.
 import { loadPatch, type Patch } from "../patches.js";
-import { mayContainSite } from "../python/prefilter.js";
+import { lastName, mayContainSite } from "../python/prefilter.js";
+import { namedInCode } from "../python/chunks.js";
 import { argumentState, type ArgumentState } from "../python/arguments.js";
 import type { Edit, FileCode, Fix, FixStyle, LineStyle, SiteReport } from "../model.js";
 import { classifySite, enclosingFunction, helperUseEvidence, type Classification, type ClassifyContext } from "../python/classify.js";
@@ -52,6 +53,8 @@ export interface FixSourceOptions {
    * Infinity parses every file whole).
    */
   partialParseMinChars?: number;
+  /** Skip the parse when the callee is named only in comments and strings (default true; false: the tests' reference). */
+  lexicalSkip?: boolean;
   /**
    * The project formatter's layout (files/line-style.ts reads it), asked
    * for only when a keyword is inserted; none: lines stay as they are.
@@ -122,6 +125,9 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
     ...extra,
   });
   if (!mayContainSite(text, patch)) return unchanged();
+  // Named only in comments and strings: no site, nothing to parse (proven
+  // equal to the parser's reading in test/python/named-in-code.test.ts).
+  if (options.lexicalSkip !== false && !namedInCode(text, lastName(patch.callee))) return unchanged();
 
   const parsed = parseAndAnalyse(text, options, patch);
   if ("syntaxError" in parsed) {
