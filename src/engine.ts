@@ -94,6 +94,9 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const styles = options.wrap === false ? null : new LineStyles();
   // Files whose export may be decided in another module wait for the others (followHelpers).
   const deferred = new Map<number, string[]>();
+  // Which files the second pass must read again: those read before a helper
+  // was known, or that name one (most files, read once, are neither).
+  const callers = new HelperCallers(files.length);
 
   // Reads run a few at a time; the parse inside fixSource is synchronous, and
   // the loop yields after each one so the binding can free finished trees.
@@ -101,7 +104,15 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
       const index = next++;
-      const run = { styles, env, defer: (helpers: string[]) => deferred.set(index, helpers) };
+      const run: RunContext = {
+        styles,
+        env,
+        read: (bytes) => callers.check(index, bytes),
+        defer: (helpers) => {
+          deferred.set(index, helpers);
+          callers.learn(helpers);
+        },
+      };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
       handled++;
       if (result && (result.status !== "unchanged" || result.sites.length > 0)) reported[index] = result;
@@ -110,7 +121,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   if (deferred.size) {
-    const evidence = await followHelpers(files, deferred, cwd, options);
+    const evidence = await followHelpers(files, deferred, cwd, options, (j) => callers.mayCall(j));
     for (const index of deferred.keys()) {
       const run = { styles, env, evidence: evidence.get(index) ?? new Map() };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
@@ -135,7 +146,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
  * imports one (by name, or its module) and calls it is asked what it does
  * with the result (helperUses). By deferred file index, helper -> evidence.
  */
-async function followHelpers(files: SourceFile[], deferred: ReadonlyMap<number, string[]>, cwd: string, options: FixPathsOptions): Promise<Map<number, Map<string, Classification>>> {
+async function followHelpers(files: SourceFile[], deferred: ReadonlyMap<number, string[]>, cwd: string, options: FixPathsOptions, mayCall: (index: number) => boolean): Promise<Map<number, Map<string, Classification>>> {
   const found = new Map<number, Map<string, Classification>>();
   const wanted = [...new Set([...deferred.values()].flat())];
   const wantedBytes = wanted.map((helper) => Buffer.from(helper));
@@ -143,7 +154,7 @@ async function followHelpers(files: SourceFile[], deferred: ReadonlyMap<number, 
   const layer = options.fs ?? nodeFs;
   for (let j = 0; j < files.length; j++) {
     const file = files[j];
-    if (!file.target || options.signal?.aborted) continue;
+    if (!file.target || options.signal?.aborted || !mayCall(j)) continue;
     let bytes: Buffer;
     try {
       bytes = (await readRegularFile(layer, file.target, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)).bytes;
@@ -177,6 +188,46 @@ async function followHelpers(files: SourceFile[], deferred: ReadonlyMap<number, 
     await turn();
   }
   return found;
+}
+
+/**
+ * The first pass's note of which files may call a helper that returns a
+ * converted model, so the second pass reads only those again: a file is
+ * checked (its bytes searched for the helper names known so far) when it is
+ * read; it must be read again if it names one, or if a helper became known
+ * after it was checked. At monorepo scale, where one helper recurs in every
+ * copy, that is the files before its first module and the few that name it.
+ */
+export class HelperCallers {
+  private readonly names: Buffer[] = [];
+  private readonly known = new Set<string>();
+  /** Per file: how many helpers were known when it was checked (0: never checked). */
+  private readonly checkedWith: Uint32Array;
+  /** Per file: 1 when it names a helper known when it was checked. */
+  private readonly naming: Uint8Array;
+
+  constructor(files: number) {
+    this.checkedWith = new Uint32Array(files);
+    this.naming = new Uint8Array(files);
+  }
+
+  learn(helpers: readonly string[]): void {
+    for (const helper of helpers) {
+      if (this.known.has(helper)) continue;
+      this.known.add(helper);
+      this.names.push(Buffer.from(helper));
+    }
+  }
+
+  check(index: number, bytes: Buffer): void {
+    // Stored plus one, so 0 stays "never checked".
+    this.checkedWith[index] = this.names.length + 1;
+    if (this.names.some((name) => bytes.includes(name))) this.naming[index] = 1;
+  }
+
+  mayCall(index: number): boolean {
+    return this.naming[index] === 1 || this.checkedWith[index] !== this.names.length + 1;
+  }
 }
 
 /** Whether a module imports `helper` from a module named `module`, or imports that module and calls `.helper(`. */
@@ -237,6 +288,8 @@ interface RunContext {
   evidence?: ReadonlyMap<string, Classification>;
   /** First pass: hand over a file whose helpers other modules may decide about (nothing is written then). */
   defer?: (helpers: string[]) => void;
+  /** First pass: the file's bytes, once read (HelperCallers.check). */
+  read?: (bytes: Buffer) => void;
 }
 
 /**
@@ -257,6 +310,7 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
     if (error instanceof TooLargeError) return { ...base, ...because("skipped", "file/too-large", error.message) };
     return { ...base, ...because("error", "file/unreadable", `cannot read: ${describeFsError(error)}`) };
   }
+  run.read?.(read.bytes);
   const force = options.force?.get(file.target);
   // Reverting never depends on the Paddle; fixing only where the bare keyword may be.
   const environment = !options.revert && needsEnvironment(read.bytes) ? await run.env.environment : null;
