@@ -8,7 +8,6 @@
  * import lines can run. If the query cannot tell (no importlib.metadata, a
  * crash, a timeout), the interpreter's site-packages are scanned from disk.
  */
-import { execFile } from "node:child_process";
 import { accessSync, closeSync, openSync, promises as fs, readSync, statSync, constants as fsConstants } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -38,7 +37,8 @@ export type Runner = (file: string, args: string[], opts: RunOptions) => Promise
 
 export const execFileRunner: Runner = (file, args, opts) =>
   new Promise((resolve) => {
-    execFile(
+    // Loaded when an interpreter is asked: --no-detect and --revert never are.
+    process.getBuiltinModule("node:child_process").execFile(
       file,
       args,
       {
