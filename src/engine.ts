@@ -97,6 +97,8 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   // Which files the second pass must read again: those read before a helper
   // was known, or that name one (most files, read once, are neither).
   const callers = new HelperCallers(files.length);
+  // What those that name one do with helpers' results, read from their first parse (few, small).
+  const usesRead = new Map<number, UsesRead>();
 
   // Reads run a few at a time; the parse inside fixSource is synchronous, and
   // the loop yields after each one so the binding can free finished trees.
@@ -108,6 +110,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
         styles,
         env,
         read: (bytes) => callers.check(index, bytes),
+        uses: (use) => void usesRead.set(index, use),
         defer: (helpers) => {
           deferred.set(index, helpers);
           callers.learn(helpers);
@@ -121,7 +124,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   if (deferred.size) {
-    const evidence = await followHelpers(files, deferred, cwd, options, (j) => callers.mayCall(j));
+    const evidence = await followHelpers(files, deferred, cwd, options, (j) => callers.mayCall(j), usesRead);
     for (const index of deferred.keys()) {
       const run = { styles, env, evidence: evidence.get(index) ?? new Map() };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
@@ -146,7 +149,14 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
  * imports one (by name, or its module) and calls it is asked what it does
  * with the result (helperUses). By deferred file index, helper -> evidence.
  */
-async function followHelpers(files: SourceFile[], deferred: ReadonlyMap<number, string[]>, cwd: string, options: FixPathsOptions, mayCall: (index: number) => boolean): Promise<Map<number, Map<string, Classification>>> {
+async function followHelpers(
+  files: SourceFile[],
+  deferred: ReadonlyMap<number, string[]>,
+  cwd: string,
+  options: FixPathsOptions,
+  mayCall: (index: number) => boolean,
+  usesRead: ReadonlyMap<number, UsesRead>,
+): Promise<Map<number, Map<string, Classification>>> {
   const found = new Map<number, Map<string, Classification>>();
   const wanted = [...new Set([...deferred.values()].flat())];
   const wantedBytes = wanted.map((helper) => Buffer.from(helper));
@@ -176,7 +186,10 @@ async function followHelpers(files: SourceFile[], deferred: ReadonlyMap<number, 
     if (!asked.size) continue;
     // One parse of this module for every deferred file it may decide about
     // (a helper's evidence does not depend on which other helpers are asked).
-    const uses = helperUses(text, [...new Set([...asked.values()].flat())], { path: displayPath(file.path, cwd) });
+    // (Or none: the first pass parsed it whole and read its uses of every helper asked.)
+    const askedHelpers = [...new Set([...asked.values()].flat())];
+    const read = usesRead.get(j);
+    const uses = read && askedHelpers.every((helper) => read.asked.includes(helper)) ? read.found : helperUses(text, askedHelpers, { path: displayPath(file.path, cwd) });
     for (const [index, mine] of asked) {
       const evidence = found.get(index) ?? new Map<string, Classification>();
       for (const helper of mine) {
@@ -219,10 +232,13 @@ export class HelperCallers {
     }
   }
 
-  check(index: number, bytes: Buffer): void {
+  /** Notes the file as checked; returns the known helpers it names. */
+  check(index: number, bytes: Buffer): string[] {
     // Stored plus one, so 0 stays "never checked".
     this.checkedWith[index] = this.names.length + 1;
-    if (this.names.some((name) => bytes.includes(name))) this.naming[index] = 1;
+    const named = this.names.filter((name) => bytes.includes(name));
+    if (named.length) this.naming[index] = 1;
+    return named.map((name) => name.toString());
   }
 
   mayCall(index: number): boolean {
@@ -256,6 +272,7 @@ interface Outcome {
   after?: string;
   revert?: RevertCounts;
   returnedHelpers?: string[];
+  helperUses?: ReadonlyMap<string, Classification>;
 }
 
 /**
@@ -280,6 +297,12 @@ export function needsEnvironment(bytes: Buffer, keyword: Buffer = (keywordBytes 
 }
 let keywordBytes: Buffer | undefined;
 
+/** helperUses of a file, read in its first parse: the helpers asked, and the evidence found (none for some). */
+interface UsesRead {
+  asked: readonly string[];
+  found: ReadonlyMap<string, Classification>;
+}
+
 /** What one file's processing shares with the run. */
 interface RunContext {
   styles: LineStyles | null;
@@ -288,8 +311,10 @@ interface RunContext {
   evidence?: ReadonlyMap<string, Classification>;
   /** First pass: hand over a file whose helpers other modules may decide about (nothing is written then). */
   defer?: (helpers: string[]) => void;
-  /** First pass: the file's bytes, once read (HelperCallers.check). */
-  read?: (bytes: Buffer) => void;
+  /** First pass: the file's bytes, once read (HelperCallers.check); returns the known helpers it names. */
+  read?: (bytes: Buffer) => string[];
+  /** First pass: what the file does with those helpers' results, read from its parse. */
+  uses?: (use: UsesRead) => void;
 }
 
 /**
@@ -310,11 +335,12 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
     if (error instanceof TooLargeError) return { ...base, ...because("skipped", "file/too-large", error.message) };
     return { ...base, ...because("error", "file/unreadable", `cannot read: ${describeFsError(error)}`) };
   }
-  run.read?.(read.bytes);
+  const named = run.read?.(read.bytes) ?? [];
   const force = options.force?.get(file.target);
   // Reverting never depends on the Paddle; fixing only where the bare keyword may be.
   const environment = !options.revert && needsEnvironment(read.bytes) ? await run.env.environment : null;
-  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, environment, force, () => run.styles?.forFile(file.path) ?? null, run.evidence);
+  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, environment, force, () => run.styles?.forFile(file.path) ?? null, run.evidence, named);
+  if (outcome.helperUses) run.uses?.({ asked: named, found: outcome.helperUses });
   if (!options.revert && outcome.returnedHelpers?.length && run.defer) {
     run.defer(outcome.returnedHelpers);
     return null;
@@ -350,10 +376,11 @@ function fixOutcome(
   force: ReadonlyMap<number, string> | undefined,
   lineStyle: () => LineStyle | null,
   helperEvidence: ReadonlyMap<string, Classification> | undefined,
+  helperUsesOf: readonly string[] = [],
 ): Outcome {
   // Nothing is written in check mode, so the result need not be re-parsed.
   const bareKeyword = bareKeywordPolicy(environment, Boolean(options.guardBareKeywords));
-  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle, overrideFullGraphFalse: options.fixFullGraphFalse, helperEvidence });
+  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle, overrideFullGraphFalse: options.fixFullGraphFalse, helperEvidence, helperUsesOf });
   return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
 }
 

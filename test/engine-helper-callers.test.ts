@@ -3,6 +3,7 @@
 // those that name it. Everything else was checked on its first read.
 import { describe, expect, it } from "vitest";
 import { HelperCallers } from "../src/engine.js";
+import { fixSource, helperUses } from "../src/rewrite/fix-source.js";
 
 describe("HelperCallers", () => {
   it("reads again the files checked before a helper was known, or naming one, or never checked", () => {
@@ -18,5 +19,38 @@ describe("HelperCallers", () => {
     // A new helper: every file checked before it must be read again.
     callers.learn(["apply_to_static"]);
     expect([0, 1, 2, 3, 4].map((j) => callers.mayCall(j))).toEqual([true, true, true, true, true]);
+  });
+});
+
+describe("a caller's uses of helpers, read from its first parse", () => {
+  const CALLER = [
+    "import paddle",
+    "from export_utils import convert, other",
+    "",
+    "",
+    "def main(model, out):",
+    "    static = convert(model)",
+    "    paddle.jit.save(static, out)",
+    "    other(model)",
+    "    return paddle.jit.to_static(model)",
+    "",
+  ].join("\n");
+
+  it("are what helperUses reads with a parse of its own, for found and not found helpers alike", () => {
+    const asked = ["convert", "other", "absent"];
+    const reference = helperUses(CALLER, asked, { path: "tools/caller.py" });
+    expect(reference.has("convert")).toBe(true);
+    const result = fixSource(CALLER, { path: "tools/caller.py", helperUsesOf: asked });
+    expect(result.helperUses).toEqual(reference);
+  });
+
+  it("are not read from an excerpt (a big file parsed in part), nor without a parse", () => {
+    const fillers = Array.from({ length: 20 }, (_, i) => `def f${i}():\n    return ${i}\n`).join("\n");
+    const big = `${CALLER}\n${fillers}`;
+    const part = fixSource(big, { path: "c.py", helperUsesOf: ["convert"], partialParseMinChars: 0 });
+    expect(part.parsedChars).toBeLessThan(big.length);
+    expect(part.helperUses ?? null).toBeNull();
+    expect(fixSource(big, { path: "c.py", helperUsesOf: ["convert"] }).helperUses?.has("convert")).toBe(true);
+    expect(fixSource("x = convert(1)\n", { path: "c.py", helperUsesOf: ["convert"] }).helperUses ?? null).toBeNull();
   });
 });
