@@ -10,7 +10,7 @@
 //   --profile        also run the tool under --cpu-prof and summarise
 //   --ref REF        measure the tool as committed at REF (default: the work tree)
 //   --cli PATH       measure this built cli.js as is (no build)
-//   --only LIST      comma-separated cases: startup,checkout,big,x100
+//   --only LIST      comma-separated cases: startup,checkout,big,x100,tree,shape
 //   --reps N         override the repetitions of every case
 //   --timeout S      bound on one run, seconds (default 600)
 //   --out FILE       also write the report to FILE
@@ -71,6 +71,9 @@ const PLAN = opt.quick
   : { startup: [2, 15], empty: [1, 7], checkout: [1, 7], big: [1, 3], x100: [1, 3] };
 // A real tree: like the checkout at ×1, fewer runs once copied many times.
 for (const n of SCALES) PLAN[`tree${n}`] = opt.quick ? [1, 3] : n >= 10 ? [1, 5] : [1, 7];
+// The generated checkout against the real tree, round-robin in one case (so
+// one load for both): the code shape compared as MB of Python per second.
+PLAN.shape = opt.quick ? [1, 3] : [1, 7];
 if (opt.reps) for (const k of Object.keys(PLAN)) PLAN[k][1] = Number(opt.reps);
 
 const log = (...a) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${a.join(" ")}\n`);
@@ -170,7 +173,7 @@ function inputs(version) {
   const key = (what) => `${version}:${SEED}:${what}`;
   out.empty = { dir: path.join(INPUTS, "empty"), manifest: { pyFiles: 0, pyBytes: 0 } };
   fs.mkdirSync(out.empty.dir, { recursive: true });
-  if (wanted("checkout") || wanted("x100")) out.checkout = prepared("checkout", key("checkout"), (dir) => generateCheckout(dir, SEED));
+  if (wanted("checkout") || wanted("x100") || (wanted("shape") && opt.tree)) out.checkout = prepared("checkout", key("checkout"), (dir) => generateCheckout(dir, SEED));
   if (wanted("big")) {
     out.big = prepared("big", key("big"), (dir) => {
       const m = generateBigFile(path.join(dir, "huge_exporters.py"), SEED + 7, BIG_BYTES, { splitDir: path.join(INPUTS, "big-split") });
@@ -451,6 +454,16 @@ async function main() {
     x100: () => `×${SCALE} (${inp.x100.manifest.pyFiles.toLocaleString("en")} .py, ${mb(inp.x100.manifest.pyBytes).toFixed(0)} MB)`,
   };
   for (const n of SCALES) caseTitle[`tree${n}`] = () => `real tree ×${n} (${inp[`tree${n}`].manifest.pyFiles.toLocaleString("en")} .py, ${mb(inp[`tree${n}`].manifest.pyBytes).toFixed(1)} MB)`;
+  if (inp.checkout && inp.tree1 && wanted("shape") && wanted("tree")) {
+    const cmds = [];
+    for (const [id, what] of [["gen", inp.checkout], ["real", inp.tree1]]) {
+      if (peers.sg) cmds.push({ id: `sg-${id}`, label: `ast-grep run -p … on the ${id === "gen" ? "generated checkout" : "real tree"}`, cmd: peers.sg, args: ["run", "-p", SG_PATTERN, what.dir], expect: [0, 1], kind: "sg" });
+      cmds.push({ id: `check-${id}`, label: `tool \`--check --no-detect\` on the ${id === "gen" ? "generated checkout" : "real tree"}`, cmd: process.execPath, args: [tool.cli, "--check", "--no-detect", what.dir], expect: [0, 1], kind: "tool" });
+    }
+    const res = await measureCase("shape", null, cmds, PLAN.shape);
+    S.shape = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, stats(v)]));
+    tables.push(...renderCase("code shape (same rounds)", null, res));
+  }
   let x100Hash = null;
   for (const name of ["checkout", "big", "x100", ...SCALES.map((n) => `tree${n}`)]) {
     if (!wanted(name.startsWith("tree") ? "tree" : name) || !inp[name]) continue;
@@ -529,14 +542,14 @@ function targets(S, inp) {
     const r = ratio(S.version.wall, S.node0.wall);
     row("startup: `--version` vs `node -e 0`", fr(r), "≤ 1.5×", r == null ? null : r <= 1.5, `${f3(S.version.wall)} s vs ${f3(S.node0.wall)} s; empty folder scan ${f3(S.empty?.wall)} s`);
   }
-  // The generated checkout's code shape against the real tree's: MB of Python per second, per command.
-  if (c && one) {
-    const rate = (s, m) => (s?.wall ? mb(m.pyBytes) / s.wall : null);
+  // The generated checkout's code shape against the real tree's, timed in the same rounds.
+  if (S.shape) {
+    const rate = (st, m) => (st?.wall ? mb(m.pyBytes) / st.wall : null);
     for (const [id, label] of [["sg", "ast-grep"], ["check", "tool `--check --no-detect`"]]) {
-      const gen = rate(c[id], inp.checkout.manifest);
-      const real = rate(one[id], inp.tree1.manifest);
+      const gen = rate(S.shape[`${id}-gen`], inp.checkout.manifest);
+      const real = rate(S.shape[`${id}-real`], inp.tree1.manifest);
       const off = gen && real ? gen / real - 1 : null;
-      row(`generated vs real: ${label} MB/s`, off == null ? "–" : `${off >= 0 ? "+" : ""}${(off * 100).toFixed(0)}%`, "within ±30%", off == null ? null : Math.abs(off) <= 0.3, `${gen?.toFixed(1)} MB/s generated vs ${real?.toFixed(1)} MB/s real`);
+      row(`generated vs real: ${label} MB/s`, off == null ? "–" : `${off >= 0 ? "+" : ""}${(off * 100).toFixed(0)}%`, "within ±30%", off == null ? null : Math.abs(off) <= 0.3, `${gen?.toFixed(1)} MB/s generated vs ${real?.toFixed(1)} MB/s real (same rounds)`);
     }
   }
   return t;
