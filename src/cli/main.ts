@@ -152,7 +152,13 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     // One turn of the event loop: detection's steps before the interpreter's
     // spawn are synchronous or microtasks, so the query is running (on the
     // other core) before the walk, which blocks, begins.
+    // A detection that fails before its query (a bad --paddle-version, a
+    // --python that is no interpreter) has failed by then: a usage error
+    // before any work, as ever. A later failure fails the run in fixPaths.
+    let failedEarly = false;
+    detecting?.catch(() => (failedEarly = true));
     if (detecting) await turn();
+    if (failedEarly) await detecting;
     const plainGate = opts.style === "plain" && !opts.revert ? refusePlainUnlessSupported : undefined;
     const report = await fixPaths(paths, {
       beforeWrite: plainGate,
