@@ -177,10 +177,19 @@ async function followHelpers(
     const called = wanted.filter((helper) => calls.get(helper)!.test(text));
     // Which deferred files this module may decide about, and for which of their helpers.
     const asked = new Map<number, string[]>();
+    // Deferred files share module names (a helper module per copy of a
+    // checkout): each (helper, module) pair is matched against this text once.
+    const imports = new Map<string, boolean>();
+    const importsOnce = (helper: string, module: string): boolean => {
+      const key = `${helper}\0${module}`;
+      let found = imports.get(key);
+      if (found === undefined) imports.set(key, (found = importsHelper(text, helper, module)));
+      return found;
+    };
     for (const [index, helpers] of called.length ? deferred : []) {
       if (index === j) continue;
       const module = path.basename(files[index].path, ".py");
-      const mine = helpers.filter((helper) => called.includes(helper) && importsHelper(text, helper, module));
+      const mine = helpers.filter((helper) => called.includes(helper) && importsOnce(helper, module));
       if (mine.length) asked.set(index, mine);
     }
     if (!asked.size) continue;
