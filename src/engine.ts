@@ -30,6 +30,7 @@ import { sweepStaleTemps } from "./files/temp-files.js";
 import { LineStyles } from "./files/line-style.js";
 import { toolInfo } from "./files/package-root.js";
 import { plural } from "./report/words.js";
+import { loadPatch } from "./patches.js";
 
 export interface FixPathsOptions extends WalkOptions {
   mode?: Mode;
@@ -39,8 +40,19 @@ export interface FixPathsOptions extends WalkOptions {
   style?: FixStyle;
   /** Paths in the report are relative to this folder. */
   cwd?: string;
-  /** Attached to the report as is (see detectEnvironment); its Paddle decides what a bare full_graph=True gets. */
-  environment?: Environment | null;
+  /**
+   * Attached to the report (see detectEnvironment); its Paddle decides what a
+   * bare full_graph=True gets. May be the detection under way: the walk,
+   * reads and analysis go on meanwhile, and only what depends on it waits
+   * (a file that names the keyword, the first write, the report). A
+   * detection that fails fails the run, with nothing written.
+   */
+  environment?: Environment | null | PromiseLike<Environment | null | undefined>;
+  /**
+   * Called once with the environment before the first write (the CLI's
+   * --style plain gate); if it throws, nothing is written and the run fails.
+   */
+  beforeWrite?: (environment: Environment | null) => void;
   /** Guard upstream's bare full_graph=True whatever the Paddle (--guard-bare-keyword). */
   guardBareKeywords?: boolean;
   /** Once aborted, no new file is started (see the header). */
@@ -76,6 +88,15 @@ const READ_CONCURRENCY = 16;
 export async function fixPaths(paths: string[], options: FixPathsOptions = {}): Promise<Report> {
   const mode = options.mode ?? "write";
   const cwd = options.cwd ?? process.cwd();
+  // Detection may still be running: awaited only where its answer matters
+  // (see Environmental). Until then a failure of it must not go unhandled.
+  const environment = Promise.resolve(options.environment).then((env) => env ?? null);
+  environment.catch(() => {});
+  let gate: Promise<void> | undefined;
+  const env: Environmental = {
+    environment,
+    beforeWrite: () => (gate ??= environment.then((found) => options.beforeWrite?.(found))),
+  };
   const onFound = options.onProgress && ((found: number) => options.onProgress!({ phase: "walk", done: found, total: 0 }));
   const { files, ignored, excluded } = await walkPaths(paths, { ...options, cwd, onFound });
   // Only files worth a line in the report are kept (in walk order); the
@@ -87,6 +108,11 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   // Files whose export may be decided in another module wait for the others (followHelpers).
   const deferred = new Map<number, string[]>();
   const diff = mode === "dry-run" ? diffPaths(cwd, paths) : null;
+  // Which files the second pass must read again: those read before a helper
+  // was known, or that name one (most files, read once, are neither).
+  const callers = new HelperCallers(files.length);
+  // What those that name one do with helpers' results, read from their first parse (few, small).
+  const usesRead = new Map<number, UsesRead>();
 
   // Reads run a few at a time; the parse inside fixSource is synchronous, and
   // the loop yields after each one so the binding can free finished trees.
@@ -94,7 +120,17 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   const worker = async () => {
     while (next < files.length && !signal?.aborted) {
       const index = next++;
-      const run = { styles, diff, defer: (helpers: string[]) => deferred.set(index, helpers) };
+      const run: RunContext = {
+        styles,
+        diff,
+        env,
+        read: (bytes) => callers.check(index, bytes),
+        uses: (use) => void usesRead.set(index, use),
+        defer: (helpers) => {
+          deferred.set(index, helpers);
+          callers.learn(helpers);
+        },
+      };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
       handled++;
       options.onProgress?.({ phase: "scan", done: handled, total: files.length });
@@ -104,9 +140,9 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
   };
   await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, files.length) }, worker));
   if (deferred.size) {
-    const evidence = await followHelpers(files, deferred, cwd, options);
+    const evidence = await followHelpers(files, deferred, cwd, options, (j) => callers.mayCall(j), usesRead);
     for (const index of deferred.keys()) {
-      const run = { styles, diff, evidence: evidence.get(index) ?? new Map() };
+      const run = { styles, diff, env, evidence: evidence.get(index) ?? new Map() };
       const result = await processFile(files[index], displayPath(files[index].path, cwd), mode, options, run);
       if (result && (result.status !== "unchanged" || result.sites.length > 0)) reported[index] = result;
     }
@@ -121,7 +157,7 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
     excludedFiles: excluded.files,
     excludedFolders: excluded.folders,
   };
-  const report: Report = { version: 1, tool: toolInfo(), mode, environment: options.environment, files: listed, summary };
+  const report: Report = { version: 1, tool: toolInfo(), mode, environment: options.environment === undefined ? undefined : await environment, files: listed, summary };
   if (options.revert) report.revert = true;
   if (diff && !diff.fromCwd) report.diffRoot = diff.root;
   if (signal?.aborted && next < files.length) report.interrupted = { signal: abortName(signal), notStarted: files.length - next };
@@ -137,32 +173,110 @@ export async function fixPaths(paths: string[], options: FixPathsOptions = {}): 
  * imports one (by name, or its module) and calls it is asked what it does
  * with the result (helperUses). By deferred file index, helper -> evidence.
  */
-async function followHelpers(files: SourceFile[], deferred: ReadonlyMap<number, string[]>, cwd: string, options: FixPathsOptions): Promise<Map<number, Map<string, Classification>>> {
+async function followHelpers(
+  files: SourceFile[],
+  deferred: ReadonlyMap<number, string[]>,
+  cwd: string,
+  options: FixPathsOptions,
+  mayCall: (index: number) => boolean,
+  usesRead: ReadonlyMap<number, UsesRead>,
+): Promise<Map<number, Map<string, Classification>>> {
   const found = new Map<number, Map<string, Classification>>();
   const wanted = [...new Set([...deferred.values()].flat())];
+  const wantedBytes = wanted.map((helper) => Buffer.from(helper));
+  const calls = new Map(wanted.map((helper) => [helper, new RegExp(`\\b${helper}\\s*\\(`)]));
   const layer = options.fs ?? nodeFs;
   for (let j = 0; j < files.length; j++) {
     const file = files[j];
-    if (!file.target || options.signal?.aborted) continue;
-    let text: string;
+    if (!file.target || options.signal?.aborted || !mayCall(j)) continue;
+    let bytes: Buffer;
     try {
-      text = (await readRegularFile(layer, file.target, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)).bytes.toString("utf8");
+      bytes = (await readRegularFile(layer, file.target, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES)).bytes;
     } catch {
       continue;
     }
-    const called = wanted.filter((helper) => new RegExp(`\\b${helper}\\s*\\(`).test(text));
+    // Most modules name no helper at all: not decoded, nor searched.
+    if (!wantedBytes.some((name) => bytes.includes(name))) continue;
+    const text = bytes.toString("utf8");
+    const called = wanted.filter((helper) => calls.get(helper)!.test(text));
+    // Which deferred files this module may decide about, and for which of their helpers.
+    const asked = new Map<number, string[]>();
+    // Deferred files share module names (a helper module per copy of a
+    // checkout): each (helper, module) pair is matched against this text once.
+    const imports = new Map<string, boolean>();
+    const importsOnce = (helper: string, module: string): boolean => {
+      const key = `${helper}\0${module}`;
+      let found = imports.get(key);
+      if (found === undefined) imports.set(key, (found = importsHelper(text, helper, module)));
+      return found;
+    };
     for (const [index, helpers] of called.length ? deferred : []) {
       if (index === j) continue;
       const module = path.basename(files[index].path, ".py");
-      const mine = helpers.filter((helper) => called.includes(helper) && importsHelper(text, helper, module));
-      if (!mine.length) continue;
+      const mine = helpers.filter((helper) => called.includes(helper) && importsOnce(helper, module));
+      if (mine.length) asked.set(index, mine);
+    }
+    if (!asked.size) continue;
+    // One parse of this module for every deferred file it may decide about
+    // (a helper's evidence does not depend on which other helpers are asked).
+    // (Or none: the first pass parsed it whole and read its uses of every helper asked.)
+    const askedHelpers = [...new Set([...asked.values()].flat())];
+    const read = usesRead.get(j);
+    const uses = read && askedHelpers.every((helper) => read.asked.includes(helper)) ? read.found : helperUses(text, askedHelpers, { path: displayPath(file.path, cwd) });
+    for (const [index, mine] of asked) {
       const evidence = found.get(index) ?? new Map<string, Classification>();
-      for (const [helper, use] of helperUses(text, mine, { path: displayPath(file.path, cwd) })) if (!evidence.has(helper)) evidence.set(helper, use);
+      for (const helper of mine) {
+        const use = uses.get(helper);
+        if (use && !evidence.has(helper)) evidence.set(helper, use);
+      }
       found.set(index, evidence);
     }
     await turn();
   }
   return found;
+}
+
+/**
+ * The first pass's note of which files may call a helper that returns a
+ * converted model, so the second pass reads only those again: a file is
+ * checked (its bytes searched for the helper names known so far) when it is
+ * read; it must be read again if it names one, or if a helper became known
+ * after it was checked. At monorepo scale, where one helper recurs in every
+ * copy, that is the files before its first module and the few that name it.
+ */
+export class HelperCallers {
+  private readonly names: Buffer[] = [];
+  private readonly known = new Set<string>();
+  /** Per file: how many helpers were known when it was checked (0: never checked). */
+  private readonly checkedWith: Uint32Array;
+  /** Per file: 1 when it names a helper known when it was checked. */
+  private readonly naming: Uint8Array;
+
+  constructor(files: number) {
+    this.checkedWith = new Uint32Array(files);
+    this.naming = new Uint8Array(files);
+  }
+
+  learn(helpers: readonly string[]): void {
+    for (const helper of helpers) {
+      if (this.known.has(helper)) continue;
+      this.known.add(helper);
+      this.names.push(Buffer.from(helper));
+    }
+  }
+
+  /** Notes the file as checked; returns the known helpers it names. */
+  check(index: number, bytes: Buffer): string[] {
+    // Stored plus one, so 0 stays "never checked".
+    this.checkedWith[index] = this.names.length + 1;
+    const named = this.names.filter((name) => bytes.includes(name));
+    if (named.length) this.naming[index] = 1;
+    return named.map((name) => name.toString());
+  }
+
+  mayCall(index: number): boolean {
+    return this.naming[index] === 1 || this.checkedWith[index] !== this.names.length + 1;
+  }
 }
 
 /** Whether a module imports `helper` from a module named `module`, or imports that module and calls `.helper(`. */
@@ -192,6 +306,35 @@ interface Outcome {
   edits?: Edit[];
   revert?: RevertCounts;
   returnedHelpers?: string[];
+  helperUses?: ReadonlyMap<string, Classification>;
+}
+
+/**
+ * The run's dependencies on the environment, explicit: the detection runs
+ * while files are walked, read and analysed, and only these wait for it.
+ */
+interface Environmental {
+  /** Awaited by a file whose plan depends on the Paddle in use (needsEnvironment), and by the report. */
+  environment: Promise<Environment | null>;
+  /** Awaited before every write: a failed detection, or a failed gate, writes nothing. */
+  beforeWrite: () => Promise<void>;
+}
+
+/**
+ * Whether a file's plan depends on the environment: only upstream's bare
+ * keyword does (bareKeywordPolicy), and a file that does not contain the
+ * keyword's name cannot hold it (the callee's prefilter reads the same raw
+ * bytes, so an encoding that hides one hides both).
+ */
+export function needsEnvironment(bytes: Buffer, keyword: Buffer = (keywordBytes ??= Buffer.from(loadPatch().keyword))): boolean {
+  return bytes.includes(keyword);
+}
+let keywordBytes: Buffer | undefined;
+
+/** helperUses of a file, read in its first parse: the helpers asked, and the evidence found (none for some). */
+interface UsesRead {
+  asked: readonly string[];
+  found: ReadonlyMap<string, Classification>;
 }
 
 /** What one file's processing shares with the run. */
@@ -199,10 +342,15 @@ interface RunContext {
   styles: LineStyles | null;
   /** Dry-run: the paths the diffs name. */
   diff: DiffPaths | null;
+  env: Environmental;
   /** Uses of helpers found in other modules, when this is the file's second pass. */
   evidence?: ReadonlyMap<string, Classification>;
   /** First pass: hand over a file whose helpers other modules may decide about (nothing is written then). */
   defer?: (helpers: string[]) => void;
+  /** First pass: the file's bytes, once read (HelperCallers.check); returns the known helpers it names. */
+  read?: (bytes: Buffer) => string[];
+  /** First pass: what the file does with those helpers' results, read from its parse. */
+  uses?: (use: UsesRead) => void;
 }
 
 /**
@@ -223,8 +371,12 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
     if (error instanceof TooLargeError) return { ...base, ...because("skipped", "file/too-large", error.message) };
     return { ...base, ...because("error", "file/unreadable", `cannot read: ${describeFsError(error)}`) };
   }
+  const named = run.read?.(read.bytes) ?? [];
   const force = options.force?.get(file.target);
-  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, force, () => run.styles?.forFile(file.path) ?? null, run.evidence);
+  // Reverting never depends on the Paddle; fixing only where the bare keyword may be.
+  const environment = !options.revert && needsEnvironment(read.bytes) ? await run.env.environment : null;
+  const outcome = options.revert ? revertOutcome(read.bytes, mode) : fixOutcome(read.bytes, display, mode, options, environment, force, () => run.styles?.forFile(file.path) ?? null, run.evidence, named);
+  if (outcome.helperUses) run.uses?.({ asked: named, found: outcome.helperUses });
   if (!options.revert && outcome.returnedHelpers?.length && run.defer) {
     run.defer(outcome.returnedHelpers);
     return null;
@@ -235,6 +387,10 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
   if (status !== "changed" || mode === "check") return report;
   if (mode === "dry-run") return { ...report, diff: unifiedDiff(run.diff!.of(file.path), outcome.before!, outcome.after!) };
   const pending = { ...report, sites: sites.map(pendingAction) };
+  if (options.signal?.aborted) {
+    return { ...pending, ...because("skipped", "file/interrupted", `interrupted (${abortName(options.signal)}) before it was written; left alone`) };
+  }
+  await run.env.beforeWrite();
   if (options.signal?.aborted) {
     return { ...pending, ...because("skipped", "file/interrupted", `interrupted (${abortName(options.signal)}) before it was written; left alone`) };
   }
@@ -259,13 +415,15 @@ function fixOutcome(
   display: string,
   mode: Mode,
   options: FixPathsOptions,
+  environment: Environment | null,
   force: ReadonlyMap<number, string> | undefined,
   lineStyle: () => LineStyle | null,
   helperEvidence: ReadonlyMap<string, Classification> | undefined,
+  helperUsesOf: readonly string[] = [],
 ): Outcome {
   // Nothing is written in check mode, so the result need not be re-parsed.
-  const bareKeyword = bareKeywordPolicy(options.environment ?? null, Boolean(options.guardBareKeywords));
-  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle, overrideFullGraphFalse: options.fixFullGraphFalse, helperEvidence });
+  const bareKeyword = bareKeywordPolicy(environment, Boolean(options.guardBareKeywords));
+  const result = fixBytes(bytes, { path: display, all: options.all, style: options.style, force, bareKeyword, verify: mode !== "check", lineStyle, overrideFullGraphFalse: options.fixFullGraphFalse, helperEvidence, helperUsesOf });
   return { ...result, sites: mode === "write" ? result.sites : result.sites.map(pendingAction) };
 }
 

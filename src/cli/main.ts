@@ -14,6 +14,7 @@ import { emptyRunHints } from "../report/hints.js";
 import { stat } from "node:fs/promises";
 import { terminal } from "./terminal.js";
 import { progressLine } from "./progress.js";
+import { setImmediate as turn } from "node:timers/promises";
 
 /** The README that ships in the package: the full reference, wherever it is installed. */
 const readme = () => path.join(packageRoot(), "README.md");
@@ -151,11 +152,26 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     if (!opts.quiet) for (const warning of await excludeWarnings(paths, opts.exclude)) process.stderr.write(`paddle-fullgraph-fix: ${warning}\n`);
     // Reverting needs no Paddle: it only removes what the tool wrote.
     // --no-detect: no interpreter at all (with --python or --paddle-version it is refused before this).
+    // Detection runs while the files are walked, read and analysed: the
+    // engine waits for it only where it must (files naming the keyword, the
+    // first write, the report), and --style plain's gate runs before the
+    // first write and again before the report (a check writes nothing).
     const wantsDetect = !opts.revert && opts.detect;
-    const environment = wantsDetect ? await detect(paths, opts) : undefined;
-    if (opts.style === "plain" && !opts.revert) refusePlainUnlessSupported(environment ?? null);
+    const detecting = wantsDetect ? detect(paths, opts) : undefined;
+    // One turn of the event loop: detection's steps before the interpreter's
+    // spawn are synchronous or microtasks, so the query is running (on the
+    // other core) before the walk, which blocks, begins.
+    // A detection that fails before its query (a bad --paddle-version, a
+    // --python that is no interpreter) has failed by then: a usage error
+    // before any work, as ever. A later failure fails the run in fixPaths.
+    let failedEarly = false;
+    detecting?.catch(() => (failedEarly = true));
+    if (detecting) await turn();
+    if (failedEarly) await detecting;
+    const plainGate = opts.style === "plain" && !opts.revert ? refusePlainUnlessSupported : undefined;
     const progress = progressLine(term.progress, term.progressAfterMs);
     const report = await fixPaths(paths, {
+      beforeWrite: plainGate,
       mode,
       revert: opts.revert,
       all: opts.all,
@@ -166,10 +182,12 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       exclude: opts.exclude,
       forceExclude: opts.forceExclude,
       noIgnore: noIgnore(opts),
-      environment,
+      environment: detecting,
       signal: controller.signal,
       onProgress: term.progress ? progress.update : undefined,
     }).finally(progress.stop);
+    const environment = report.environment ?? undefined;
+    plainGate?.(environment ?? null);
     print(report, format, term, {}, opts.quiet);
     if (controller.signal.aborted) return interrupted(report, controller.signal.reason as string);
     // Hints are advice, not errors: -q drops them.

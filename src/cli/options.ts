@@ -1,5 +1,6 @@
 // Shared pieces of the command line: options, exit codes, usage errors, and
 // the environment detection the commands start with.
+import { statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Option, type Command } from "commander";
@@ -148,8 +149,17 @@ export async function excludeWarnings(paths: string[], patterns: string[]): Prom
 }
 
 /** The checkout is the first directory given (files alone: the current folder). */
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export async function detect(paths: string[], opts: CliOptions): Promise<Environment> {
-  const dirs = await Promise.all(paths.map((p) => stat(p).then((s) => (s.isDirectory() ? p : null), () => null)));
+  // Synchronous, like the interpreter's lookup: the query starts in this call.
+  const dirs = paths.map((p) => (isDirectory(p) ? p : null));
   const root = path.resolve(dirs.find((d) => d !== null) ?? ".");
   const environment = await detectEnvironment({ root, paddleVersion: opts.paddleVersion, python: opts.python });
   if (!opts.quiet) warnStaleVariables(environment);

@@ -8,8 +8,7 @@
  * import lines can run. If the query cannot tell (no importlib.metadata, a
  * crash, a timeout), the interpreter's site-packages are scanned from disk.
  */
-import { execFile } from "node:child_process";
-import { promises as fs, constants as fsConstants } from "node:fs";
+import { accessSync, closeSync, openSync, promises as fs, readSync, statSync, constants as fsConstants } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { QUERY_MARKER, QUERY_SCRIPT } from "./query-script.js";
@@ -38,7 +37,8 @@ export type Runner = (file: string, args: string[], opts: RunOptions) => Promise
 
 export const execFileRunner: Runner = (file, args, opts) =>
   new Promise((resolve) => {
-    execFile(
+    // Loaded when an interpreter is asked: --no-detect and --revert never are.
+    process.getBuiltinModule("node:child_process").execFile(
       file,
       args,
       {
@@ -75,12 +75,19 @@ export interface Located {
   origin: InterpreterInfo["origin"];
 }
 
+// These two run synchronously (a few system calls on one file): with them,
+// everything before the interpreter's spawn happens in the call that starts
+// detection, so the query runs on another core while the files are walked.
 async function isExecutableFile(p: string): Promise<boolean> {
+  return isExecutableFileSync(p);
+}
+
+function isExecutableFileSync(p: string): boolean {
   try {
-    const st = await fs.stat(p);
+    const st = statSync(p);
     if (!st.isFile()) return false;
     if (process.platform === "win32") return true;
-    await fs.access(p, fsConstants.X_OK);
+    accessSync(p, fsConstants.X_OK);
     return true;
   } catch {
     return false;
@@ -93,11 +100,11 @@ async function isExecutableFile(p: string): Promise<boolean> {
  * to /bin/sh.
  */
 async function looksLikeProgram(p: string): Promise<boolean> {
-  let handle: fs.FileHandle | undefined;
+  let fd: number | undefined;
   try {
-    handle = await fs.open(p, "r");
+    fd = openSync(p, "r");
     const buf = Buffer.alloc(4);
-    const { bytesRead } = await handle.read(buf, 0, 4, 0);
+    const bytesRead = readSync(fd, buf, 0, 4, 0);
     if (bytesRead < 2) return false;
     const b = buf.subarray(0, bytesRead);
     if (b[0] === 0x23 && b[1] === 0x21) return true; // "#!"
@@ -108,7 +115,7 @@ async function looksLikeProgram(p: string): Promise<boolean> {
   } catch {
     return false;
   } finally {
-    await handle?.close();
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
@@ -147,7 +154,7 @@ export async function locatePython(python: string | undefined, env: NodeJS.Proce
     }
     let st;
     try {
-      st = await fs.stat(p);
+      st = statSync(p);
     } catch {
       throw new DetectUsageError(`--python ${python}: no such file`);
     }

@@ -11,10 +11,12 @@
 //
 // The one window left is between the last content check and the rename (a
 // few system calls); an editor saving in exactly that instant loses to us.
-import { randomBytes, createHash } from "node:crypto";
 import { constants, type Stats } from "node:fs";
 import path from "node:path";
 import { describeFsError, nodeFs, NotRegularFileError, O, readRegularFile, type FsLayer } from "./fs-layer.js";
+
+// Loaded at the first write: a check or a dry run never needs it (issue 16, start-up).
+const crypto = () => process.getBuiltinModule("node:crypto");
 import { tempName } from "./temp-name.js";
 
 /** The file changed (or vanished, or stopped being a regular file) since it was read. */
@@ -23,7 +25,7 @@ export class ChangedOnDiskError extends Error {}
 export class WriteError extends Error {}
 
 export function contentHash(bytes: Buffer): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return crypto().createHash("sha256").update(bytes).digest("hex");
 }
 
 export interface ReadState {
@@ -36,7 +38,7 @@ export interface ReadState {
 export async function replaceFile(file: string, bytes: Buffer, read: ReadState, layer: FsLayer = nodeFs): Promise<void> {
   await assertWritable(layer, file, read.stat);
   const dir = path.dirname(file);
-  const tmp = path.join(dir, tempName(path.basename(file), process.pid, randomBytes(6).toString("hex")));
+  const tmp = path.join(dir, tempName(path.basename(file), process.pid, crypto().randomBytes(6).toString("hex")));
   const handle = await layer.open(tmp, O.createTemp, 0o600).catch((error: unknown) => {
     throw new WriteError(`cannot create a temporary file next to it: ${describeFsError(error)}; left alone`);
   });

@@ -17,7 +17,7 @@
 // statement, or a statement taken into a string, can parse in the excerpt
 // and change what it means.)
 
-import { isNameCode } from "./prefilter.js";
+import { isNameCode, nextWholeName } from "./prefilter.js";
 
 export interface Chunk {
   /** Index of the chunk's first character, and one past its last. */
@@ -234,4 +234,42 @@ function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf("\n", from); at >= 0 && at < to; at = text.indexOf("\n", at + 1)) count++;
   return count;
+}
+
+/**
+ * Whether `name` occurs as a whole name (the prefilter's rule) anywhere but
+ * inside a comment or a string literal, strings read as tree-sitter reads
+ * them (the same reading as topLevelChunks). False means the parser would
+ * find no such name in code, so the file holds no site and need not be
+ * parsed. True wherever the scan is unsure: a string whose end it cannot
+ * tell, a backtick, or an f-string that holds the name (its replacement
+ * fields are code).
+ */
+export function namedInCode(text: string, name: string): boolean {
+  let at = nextWholeName(text, name, 0);
+  const n = text.length;
+  let i = 0;
+  while (at >= 0 && i < n) {
+    // Code up to the next comment or string: an occurrence there is in code.
+    const c = text.charCodeAt(i);
+    if (c !== HASH && c !== QUOTE && c !== DOUBLE_QUOTE && c !== BACKTICK) {
+      if (i === at) return true;
+      i++;
+      continue;
+    }
+    if (c === BACKTICK) return true;
+    let end: number;
+    if (c === HASH) {
+      const nl = text.indexOf("\n", i);
+      end = nl < 0 ? n : nl;
+    } else {
+      end = stringEnd(text, i, 0);
+      if (end < 0) return true;
+      if (at < end && /f/i.test(stringPrefix(text, i))) return true;
+    }
+    // Occurrences inside this comment or string are not code.
+    if (at < end) at = nextWholeName(text, name, end);
+    i = end;
+  }
+  return false;
 }

@@ -26,12 +26,16 @@ export function mentionsName(bytes: Buffer, name: Buffer): boolean {
 
 /** The same test on decoded text (for callers that start from a string): same rule, on char codes. */
 export function mayContainSite(text: string, patch: Patch = loadPatch()): boolean {
-  const name = lastName(patch.callee);
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+  return nextWholeName(text, lastName(patch.callee), 0) >= 0;
+}
+
+/** Index of the first occurrence of `name` at or after `from` that passes the prefilter's rule, or -1. */
+export function nextWholeName(text: string, name: string, from: number): number {
+  for (let at = text.indexOf(name, from); at >= 0; at = text.indexOf(name, at + 1)) {
     const end = at + name.length;
-    if (isWholeName(at > 0 ? text.charCodeAt(at - 1) : SPACE, end < text.length ? text.charCodeAt(end) : SPACE)) return true;
+    if (isWholeName(at > 0 ? text.charCodeAt(at - 1) : SPACE, end < text.length ? text.charCodeAt(end) : SPACE)) return at;
   }
-  return false;
+  return -1;
 }
 
 const SPACE = 0x20;

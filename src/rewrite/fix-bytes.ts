@@ -25,6 +25,7 @@ export interface FixBytesResult {
   returnedHelpers?: FixSourceResult["returnedHelpers"];
   /** When changed: the edits that made `after` from `before`. */
   edits?: Edit[];
+  helperUses?: FixSourceResult["helperUses"];
 }
 
 export interface RevertBytesResult {
@@ -46,7 +47,7 @@ export function fixBytes(bytes: Buffer, options: FixSourceOptions = {}): FixByte
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return { status: "skipped", code: decoded.code, reason: decoded.reason, sites: [], bytes };
   const result = fixSource(decoded.text, { ...options, patch });
-  const base = { sites: result.sites, before: decoded.text, after: result.text, ...(result.returnedHelpers ? { returnedHelpers: result.returnedHelpers } : {}) };
+  const base = { sites: result.sites, before: decoded.text, after: result.text, ...(result.returnedHelpers ? { returnedHelpers: result.returnedHelpers } : {}), ...(result.helperUses ? { helperUses: result.helperUses } : {}) };
   if (result.status !== "changed") return { ...base, status: result.status, code: result.code, reason: result.reason, bytes };
   const newBytes = decoded.encode(result.text);
   const problem = bytesProblem(decoded, bytes, newBytes, result.edits, result.text);

@@ -3,7 +3,8 @@
 // one fix per site with its applicability -> select the fixes to apply
 // (select.ts) -> their edits plus the shared guard block -> apply -> verify.
 import { loadPatch, type Patch } from "../patches.js";
-import { mayContainSite } from "../python/prefilter.js";
+import { lastName, mayContainSite } from "../python/prefilter.js";
+import { namedInCode } from "../python/chunks.js";
 import { argumentState, type ArgumentState } from "../python/arguments.js";
 import type { Edit, FileCode, Fix, FixStyle, LineStyle, SiteReport } from "../model.js";
 import { classifySite, enclosingFunction, helperUseEvidence, type Classification, type ClassifyContext } from "../python/classify.js";
@@ -52,6 +53,8 @@ export interface FixSourceOptions {
    * Infinity parses every file whole).
    */
   partialParseMinChars?: number;
+  /** Skip the parse when the callee is named only in comments and strings (default true; false: the tests' reference). */
+  lexicalSkip?: boolean;
   /**
    * The project formatter's layout (files/line-style.ts reads it), asked
    * for only when a keyword is inserted; none: lines stay as they are.
@@ -69,6 +72,12 @@ export interface FixSourceOptions {
    * class of that helper's site when nothing in this module did.
    */
   helperEvidence?: ReadonlyMap<string, Classification>;
+  /**
+   * Helpers of other modules this module names: when it is parsed whole,
+   * what it does with their results is read from the same tree
+   * (helperUses without a parse of its own), in the result's `helperUses`.
+   */
+  helperUsesOf?: readonly string[];
 }
 
 export interface BareKeywordPolicy {
@@ -93,6 +102,8 @@ export interface FixSourceResult {
    * this module put on the export path: other modules' use of them may.
    */
   returnedHelpers?: string[];
+  /** helperUses(text, options.helperUsesOf), when the text was parsed whole without an error. */
+  helperUses?: Map<string, Classification>;
 }
 
 /** What the analysis knows of one site, before any fix is chosen. */
@@ -122,6 +133,9 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
     ...extra,
   });
   if (!mayContainSite(text, patch)) return unchanged();
+  // Named only in comments and strings: no site, nothing to parse (proven
+  // equal to the parser's reading in test/python/named-in-code.test.ts).
+  if (options.lexicalSkip !== false && !namedInCode(text, lastName(patch.callee))) return unchanged();
 
   const parsed = parseAndAnalyse(text, options, patch);
   if ("syntaxError" in parsed) {
@@ -130,6 +144,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   }
   // `source` is the text that was parsed: the file, or an excerpt of a big one.
   const { source, tree, analysis } = parsed;
+  const uses = options.helperUsesOf?.length && source instanceof WholeText ? { helperUses: usesOfHelpers(tree, text, options.helperUsesOf, options.path ?? null, patch) } : {};
   const style = options.style ?? "guarded";
   const exactBare = `${patch.keyword}=${patch.value}`;
   const keywordText = style === "plain" ? exactBare : `**${patch.guard.function}()`;
@@ -171,12 +186,12 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   // Helpers whose site stayed off the export path: other modules may put it there.
   const helpers = [...new Set(planned.flatMap((p) => (p.finding.classification.returnedBy && p.finding.classification.class === "other" && !p.decision.apply ? [p.finding.classification.returnedBy] : [])))];
   const returnedHelpers = helpers.length ? { returnedHelpers: helpers } : {};
-  if (!edits.length) return unchanged(reports, { parsedChars, ...returnedHelpers });
+  if (!edits.length) return unchanged(reports, { parsedChars, ...returnedHelpers, ...uses });
 
   const newText = applyEdits(text, edits);
   const problem = options.verify === false ? null : verify(newText, source instanceof Excerpt ? edits : null);
-  if (problem) return unchanged(reports, { status: "error", code: "file/edit-not-applied", reason: `edit not applied: ${problem}`, parsedChars });
-  return { status: "changed", text: newText, sites: reports, edits, parsedChars, ...returnedHelpers };
+  if (problem) return unchanged(reports, { status: "error", code: "file/edit-not-applied", reason: `edit not applied: ${problem}`, parsedChars, ...uses });
+  return { status: "changed", text: newText, sites: reports, edits, parsedChars, ...returnedHelpers, ...uses };
 }
 
 /**
@@ -352,13 +367,18 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
  */
 export function helperUses(text: string, helpers: readonly string[], options: { path: string; patch?: Patch }): Map<string, Classification> {
   const patch = options.patch ?? loadPatch();
-  const found = new Map<string, Classification>();
   const tree = parsePython(text);
-  if (firstSyntaxError(tree)) return found;
+  if (firstSyntaxError(tree)) return new Map();
+  return usesOfHelpers(tree, text, helpers, options.path, patch);
+}
+
+/** helperUses on a tree of the whole text, already parsed without an error. */
+function usesOfHelpers(tree: Tree, text: string, helpers: readonly string[], path: string | null, patch: Patch): Map<string, Classification> {
+  const found = new Map<string, Classification>();
   const names = new NameIndex(tree, text, [...patch.saveCallees], calleeWords([...patch.saveCallees]));
-  const ctx = classifyContext(names, tree, options.path, patch, (row) => row);
+  const ctx = classifyContext(names, tree, path, patch, (row) => row);
   for (const helper of helpers) {
-    const evidence = helperUseEvidence(helper, ctx, (line) => `${options.path}:${line}`);
+    const evidence = helperUseEvidence(helper, ctx, (line) => `${path}:${line}`);
     if (evidence) found.set(helper, evidence);
   }
   return found;

@@ -298,6 +298,25 @@ describe("site-packages fallback", () => {
     expect(env.warnings.join("\n")).toMatch(/timed out after 1234 ms/);
   });
 
+  it("starts the query within the call, before any turn of the event loop (so it runs while the walk blocks)", async () => {
+    // Issue 16: the lookup before the spawn is synchronous. With an async stat,
+    // access and open per candidate the spawn would wait several turns.
+    const bin = tempDir();
+    writeFileSync(path.join(bin, "python3"), "#!/bin/sh\nexit 1\n");
+    chmodSync(path.join(bin, "python3"), 0o755);
+    for (const options of [{ python: process.execPath, env: bareEnv() }, { env: bareEnv({ PATH: bin }) }]) {
+      let spawned = false;
+      const runner: Runner = async () => {
+        spawned = true;
+        return { stdout: "", stderr: "", exitCode: 1, spawnError: null, timedOut: false };
+      };
+      const done = detectEnvironmentWith({ root: NOT_A_CHECKOUT, timeoutMs: QUERY_TIMEOUT_MS, ...options }, runner).catch(() => null);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(spawned).toBe(true);
+      await done;
+    }
+  });
+
   it("an explicit --python whose query fails outright is a usage error", async () => {
     const venv = makeVenv();
     const crash: Runner = async () => ({ stdout: "", stderr: "boom", exitCode: 1, spawnError: null, timedOut: false });
