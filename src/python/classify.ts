@@ -40,10 +40,12 @@ const EXPORT_NAME = /export/i;
 const TRAINING_NAME = /(^|_)(train|training|fit)(_|$)|apply_to_static/i;
 
 export function classifySite(site: CallSite, ctx: ClassifyContext): Classification {
-  const evidence = site.form === "decorator" ? decoratorEvidence(site, ctx) : callEvidence(site, ctx);
+  if (site.form === "decorator") return decoratorEvidence(site, ctx) ?? contextClass(site, ctx);
+  const { targets, savedAt } = resultTargets(site.chain, ctx);
+  const evidence = callEvidence(site, targets, savedAt, ctx);
   if (evidence) return evidence;
   const context = contextClass(site, ctx);
-  const helper = site.form === "call" ? returningHelper(site, resultTargets(site.chain, ctx).targets) : null;
+  const helper = returningHelper(site, targets);
   return helper && helper.fn.parent?.type === "module" ? { ...context, returnedBy: helper.name } : context;
 }
 
@@ -85,8 +87,7 @@ function ancestry(node: SyntaxNode): SyntaxNode[] {
   return chain;
 }
 
-function callEvidence(site: CallSite, ctx: ClassifyContext): Classification | null {
-  const { targets, savedAt } = resultTargets(site.chain, ctx);
+function callEvidence(site: CallSite, targets: string[], savedAt: SyntaxNode | null, ctx: ClassifyContext): Classification | null {
   if (savedAt) return { class: "export", code: "export/passed-to-save", reason: `result passed straight to paddle.jit.save at line ${ctx.line(savedAt)}` };
   return (targets.length ? resultEvidence(site, targets, ctx) : null) ?? inPlaceEvidence(site, ctx) ?? returnedEvidence(site, targets, ctx);
 }

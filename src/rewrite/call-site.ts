@@ -49,6 +49,12 @@ export function bareKeywordRestore(splat: SyntaxNode, bare: string): Edit {
   return { start: splat.startIndex, end: splat.endIndex, text: bare };
 }
 
+/** Whether a comma follows the last argument (black's magic trailing comma). */
+export function hasTrailingComma(args: SyntaxNode): boolean {
+  const last = args.namedChildren.filter((c) => c.type !== "comment").pop();
+  return Boolean(last && trailingComma(args, last));
+}
+
 function trailingComma(args: SyntaxNode, last: SyntaxNode): SyntaxNode | null {
   for (const child of args.children) {
     if (child.startIndex >= last.endIndex && child.type === ",") return child;

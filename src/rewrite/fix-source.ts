@@ -15,11 +15,11 @@ import { firstSyntaxError, parsePython, type SyntaxNode, type Tree } from "../py
 import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "../python/partial-parse.js";
 import { ScopeFacts } from "../python/scope-facts.js";
 import { calleeWords, findSites, type CallSite } from "../python/sites.js";
-import { bareKeywordGuard, keywordInsertion } from "./call-site.js";
+import { bareKeywordGuard, hasTrailingComma, keywordInsertion } from "./call-site.js";
 import { applyEdits, editedSpans } from "./edits.js";
 import { guardInsertion } from "./guard.js";
 import { selectFix, type Decision } from "./select.js";
-import { hasTrailingComma, usesModernSyntax, wrappedKeyword } from "./wrap.js";
+import { usesModernSyntax, wrappedKeyword } from "./wrap.js";
 
 
 export interface FixSourceOptions {
@@ -151,6 +151,9 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   // Most parsed files need no edit: their conventions are never looked at.
   let conventions: Conventions | null = null;
   const conv = () => (conventions ??= detectConventions(text));
+  // Nor their formatter's style: asked once, when the first edit is built.
+  let lineStyle: LineStyle | null | undefined;
+  const formatter = () => (lineStyle === undefined ? (lineStyle = options.lineStyle?.() ?? null) : lineStyle);
   const bare: BareKeywordPolicy = options.bareKeyword ?? { action: "keep", paddle: null };
   // A bare keyword is guarded only through the guard: --style plain writes bare ones itself.
   const guardBare = bare.action === "guard" && style === "guarded" ? `${patch.guard.function}()` : null;
@@ -162,9 +165,8 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const planned = analysis.findings.map((finding) => {
     const keyword = () => {
       const plain = keywordInsertion(source.text, finding.site, keywordText, conv().indent);
-      const lineStyle = options.lineStyle?.();
-      if (!lineStyle) return plain;
-      return wrappedKeyword(source.text, finding.site, keywordText, plain, lineStyle, { eol: conv().eol, modernSyntax });
+      const layout = formatter();
+      return layout ? wrappedKeyword(source.text, finding.site, keywordText, plain, layout, { eol: conv().eol, modernSyntax }) : plain;
     };
     const fix = planFix(finding, keyword, style, guardBare, exactBare, Boolean(options.overrideFullGraphFalse));
     const decision: Decision = fix ? selectFix(fix, finding.place.line, { unsafe: options.all, promoted: options.force }) : { apply: false };
@@ -177,7 +179,7 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   if (style === "guarded" && wantsGuard && !text.includes(patch.guard.beginMarker)) {
     const firstUse = Math.min(source.text.length, ...applied.map((p) => p.finding.site.node.startIndex));
     // A formatter that normalises string quotes (black) gets the guard in its quotes, not the file's.
-    const quote = options.lineStyle?.()?.stringQuote;
+    const quote = formatter()?.stringQuote;
     local.push(guardInsertion(source.text, tree.rootNode, patch.guard, quote ? { ...conv(), quote } : conv(), firstUse));
   }
   const edits = local.map((e) => ({ ...e, start: source.originalOffset(e.start), end: source.originalOffset(e.end) }));
@@ -359,7 +361,6 @@ function analyse(tree: Tree, source: Source, options: FixSourceOptions, patch: P
   return { findings, usesGuard, names: names.names, aliased: names.aliases.size > 0 };
 }
 
-/** `{ scope }` for a site inside a function or class; a decorator is named by what it decorates. */
 /**
  * What a module does with the results of the named helpers (defined in
  * another module): a program read or a save of `x = helper(...)`, by helper.
@@ -384,6 +385,7 @@ function usesOfHelpers(tree: Tree, text: string, helpers: readonly string[], pat
   return found;
 }
 
+/** `{ scope }` for a site inside a function or class; a decorator is named by what it decorates. */
 function scopeOf(site: CallSite): { scope?: string } {
   const scope = scopeName(site.chain);
   const decorated = site.form === "decorator" ? site.decorated?.childForFieldName("name")?.text : null;

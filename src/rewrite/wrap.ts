@@ -24,6 +24,7 @@
 import type { SyntaxNode } from "../python/parser.js";
 import type { CallSite } from "../python/sites.js";
 import type { Edit, LineStyle } from "../model.js";
+import { hasTrailingComma } from "./call-site.js";
 import { applyEdits } from "./edits.js";
 import { lineEnd, lineStart } from "./lines.js";
 
@@ -112,12 +113,6 @@ function callShape(text: string, site: CallSite): CallShape | null {
   return { text, open, close, items, multiLineItem: items.some((item) => item.includes("\n")), trailingComma: hasTrailingComma(args), head, tail, indent, alone };
 }
 
-/** Whether a comma follows the last argument (black's magic trailing comma). */
-export function hasTrailingComma(args: SyntaxNode): boolean {
-  const last = args.namedChildren.filter((c) => c.type !== "comment").pop();
-  return Boolean(last && args.children.some((c) => c.type === "," && c.startIndex >= last.endIndex));
-}
-
 /** The simple statement (or decorator) the call belongs to. */
 function statementOf(node: SyntaxNode): SyntaxNode | null {
   let current: SyntaxNode | null = node;
@@ -131,6 +126,11 @@ function width(line: string): number {
   let n = 0;
   for (const _ of line) n++;
   return n;
+}
+
+/** Spaces up to a node's column (in characters), to align a new line with it. */
+function padTo(text: string, node: SyntaxNode): string {
+  return " ".repeat(width(text.slice(lineStart(text, node.startIndex), node.startIndex)));
 }
 
 /** Whether a line that the edit touches would be longer than the limit. */
@@ -164,7 +164,7 @@ function yapfLayout(text: string, call: CallShape, keyword: string, style: LineS
     // yapf already split an argument over lines: the keyword follows the last one, on a line of its own.
     if (firstNamed < 0) return null;
     const last = args[args.length - 1];
-    const pad = " ".repeat(width(text.slice(lineStart(text, last.startIndex), last.startIndex)));
+    const pad = padTo(text, last);
     if (!fits([pad + keyword + ")" + call.tail], style.columnLimit)) return null;
     return { start: last.endIndex, end: call.close.startIndex, text: "," + eol + pad + keyword };
   }
@@ -230,7 +230,7 @@ function ownLine(text: string, call: CallShape, keyword: string, style: LineStyl
   const last = args.namedChildren[args.namedChildCount - 1];
   const pad =
     first.startPosition.row === call.open.startPosition.row
-      ? " ".repeat(width(text.slice(lineStart(text, first.startIndex), first.startIndex)))
+      ? padTo(text, first)
       : /^[ ]*/.exec(text.slice(lineStart(text, last.startIndex)))![0];
   const lastLine = text.slice(lineStart(text, last.startIndex), last.endIndex) + ",";
   const rest = text.slice(last.endIndex, lineEnd(text, last.endIndex)).replace(/\r?\n$/, "");
