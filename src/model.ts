@@ -226,6 +226,37 @@ export interface StaleVariable {
   looked: string[];
 }
 
+/** A toolkit distribution installed in the interpreter (`--installed`), and the folders that hold its code. */
+export interface InstalledDistribution {
+  name: string;
+  version: string;
+  /** The folder its files are relative to (site-packages, or the clone of an editable install). */
+  location: string;
+  /** Its .dist-info / .egg-info folder. */
+  metadata: string | null;
+  /** What is fixed: its package folders, or the clone an editable install points at. Empty when none was found. */
+  folders: string[];
+  /** How the folders were found: RECORD, top_level.txt, the toolkit's known package folder, an editable install, or not at all. */
+  from: "RECORD" | "top_level.txt" | "known" | "editable" | "none";
+  /** The clone, for an editable install (`pip install -e`, `setup.py develop`). */
+  editable: string | null;
+  /** Its RECORD file, whose hashes a write makes stale (null for an editable install or none). */
+  record: string | null;
+  /** After a write run (fix or revert): its Python files, as RECORD names them, whose bytes differ from RECORD's hash. */
+  recordMismatches?: string[];
+}
+
+/** The toolkits installed in one interpreter: what `--installed` fixes. */
+export interface InstalledToolkits {
+  /** The interpreter asked. */
+  python: string;
+  /** sys.executable, when it answered. */
+  executable: string | null;
+  /** The site folders it searched. */
+  sitePackages: string[];
+  distributions: InstalledDistribution[];
+}
+
 export interface Environment {
   paddle: PaddleInfo | null;
   paddledetection: ToolkitInfo | null;
@@ -236,6 +267,8 @@ export interface Environment {
   interpreter?: InterpreterInfo | null;
   /** Extra: VIRTUAL_ENV / CONDA_PREFIX passed over, with their warnings (the command line prints these on stderr). */
   staleVariables?: { variable: StaleVariable; warning: string }[];
+  /** Extra, with `--installed`: the toolkits installed in the interpreter asked. */
+  installed?: InstalledToolkits;
 }
 
 // ------------------------------------------------------------------ a run
@@ -358,6 +391,8 @@ export interface Report {
   diffRoot?: string;
   /** What detectEnvironment found, when the caller ran it. */
   environment?: Environment | null;
+  /** With --installed: the toolkits found in the interpreter, and what was fixed of each. */
+  installed?: InstalledToolkits;
   files: FileReport[];
   summary: Summary;
   /** Set when the run was aborted before every file was handled. */

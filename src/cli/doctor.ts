@@ -13,25 +13,34 @@ import { excludeWarnings, noIgnore, warnStaleVariables, type DoctorCliOptions } 
 
 /** `doctor [root]`: one screen about this checkout; exit 1 when something needs doing. */
 export async function runDoctor(root: string, opts: DoctorCliOptions): Promise<number> {
-  const rootStat = await stat(root).catch(() => null);
-  if (!rootStat?.isDirectory()) throw new MissingPathError(`${root}: no such directory`);
-  for (const warning of await excludeWarnings([root], opts.exclude)) process.stderr.write(`paddle-fullgraph-fix: ${warning}\n`);
-  const environment = opts.detect
-    ? await detectEnvironment({ root: path.resolve(root), python: opts.python, paddleVersion: opts.paddleVersion })
-    : null;
+  // --installed: the interpreter's toolkit folders, not a checkout (a root given with it is refused before this).
+  const installed = opts.installed ? await (await import("./installed.js")).installedTarget(opts) : null;
+  const paths = installed ? installed.folders : [root];
+  if (!installed) {
+    const rootStat = await stat(root).catch(() => null);
+    if (!rootStat?.isDirectory()) throw new MissingPathError(`${root}: no such directory`);
+  }
+  for (const warning of await excludeWarnings(paths, opts.exclude)) process.stderr.write(`paddle-fullgraph-fix: ${warning}\n`);
+  const environment = installed
+    ? installed.environment
+    : opts.detect
+      ? await detectEnvironment({ root: path.resolve(root), python: opts.python, paddleVersion: opts.paddleVersion })
+      : null;
   warnStaleVariables(environment);
   const walk = { exclude: opts.exclude, noIgnore: noIgnore(opts) };
   const term = terminal({ json: opts.json });
   const progress = progressLine(term.progress, term.progressAfterMs);
-  const report = await fixPaths([root], { mode: "check", ...walk, environment, onProgress: term.progress ? progress.update : undefined }).finally(progress.stop);
+  const checked = await fixPaths(paths, { mode: "check", ...walk, environment, onProgress: term.progress ? progress.update : undefined }).finally(progress.stop);
+  const report = installed ? { ...checked, installed: installed.installed } : checked;
   const flags = [...opts.exclude.flatMap((g) => ["--exclude", shellQuote(g)]), ...(walk.noIgnore ? ["--no-ignore"] : [])];
   const command = [invokedCommand(), ...flags].join(" ");
-  const summary = doctorSummary(environment, report, { root, command });
+  const target = installed ? `--installed --python ${shellQuote(installed.installed.python)}` : undefined;
+  const summary = doctorSummary(environment, report, { root, command, target });
   if (opts.json) {
     const { status, exitCode: code, fixCommand } = summary;
     process.stdout.write(`${formatJsonReport(report, { doctor: { status, exitCode: code, fixCommand } })}\n`);
   } else {
-    process.stdout.write(`${doctorReport(environment, report, { root, command }).join("\n")}\n`);
+    process.stdout.write(`${doctorReport(environment, report, { root, command, target }).join("\n")}\n`);
   }
   return summary.exitCode;
 }

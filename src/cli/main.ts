@@ -149,6 +149,10 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       return await runFromTraceback(paths, mode, format, opts, controller.signal, term);
     }
     if (paths.includes("-")) return (await import("./stdin.js")).runStdin(paths, mode, opts, controller.signal, term);
+    // --installed: the interpreter's toolkit folders are the paths (given paths are refused before this).
+    const installedModule = opts.installed ? await import("./installed.js") : null;
+    const installed = installedModule ? await installedModule.installedTarget(opts) : null;
+    if (installed) paths = installed.folders;
     if (!opts.quiet) for (const warning of await excludeWarnings(paths, opts.exclude)) process.stderr.write(`paddle-fullgraph-fix: ${warning}\n`);
     // Reverting needs no Paddle: it only removes what the tool wrote.
     // --no-detect: no interpreter at all (with --python or --paddle-version it is refused before this).
@@ -157,7 +161,7 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     // first write, the report), and --style plain's gate runs before the
     // first write and again before the report (a check writes nothing).
     const wantsDetect = !opts.revert && opts.detect;
-    const detecting = wantsDetect ? detect(paths, opts) : undefined;
+    const detecting = wantsDetect ? (installed ? Promise.resolve(installed.environment) : detect(paths, opts)) : undefined;
     // One turn of the event loop: detection's steps before the interpreter's
     // spawn are synchronous or microtasks, so the query is running (on the
     // other core) before the walk, which blocks, begins.
@@ -170,7 +174,7 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     if (failedEarly) await detecting;
     const plainGate = opts.style === "plain" && !opts.revert ? refusePlainUnlessSupported : undefined;
     const progress = progressLine(term.progress, term.progressAfterMs);
-    const report = await fixPaths(paths, {
+    const fixed = await fixPaths(paths, {
       beforeWrite: plainGate,
       mode,
       revert: opts.revert,
@@ -186,6 +190,7 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
       signal: controller.signal,
       onProgress: term.progress ? progress.update : undefined,
     }).finally(progress.stop);
+    const report = installed ? await installedModule!.withRecordCheck(fixed, installed.installed) : fixed;
     const environment = report.environment ?? undefined;
     plainGate?.(environment ?? null);
     print(report, format, term, {}, opts.quiet);
@@ -193,7 +198,8 @@ async function fix(paths: string[], opts: CliOptions): Promise<number> {
     // Hints are advice, not errors: -q drops them.
     const files = (await Promise.all(paths.map((p) => stat(p).then((s) => (s.isFile() ? p : null), () => null)))).filter((p) => p !== null);
     const hints = opts.quiet ? [] : emptyRunHints(report, environment, { paths, files, cwd: process.cwd(), command: invokedCommand() });
-    for (const hint of hints) process.stderr.write(`paddle-fullgraph-fix: ${hint}\n`);
+    const unwritable = installed && !opts.quiet ? installedModule!.unwritableHint(report, installed.installed) : null;
+    for (const hint of [...hints, ...(unwritable ? [unwritable] : [])]) process.stderr.write(`paddle-fullgraph-fix: ${hint}\n`);
     if (report.summary.errors) {
       const n = report.summary.errors;
       process.stderr.write(`paddle-fullgraph-fix: completed with errors (${plural(n, "file")} could not be handled; see above)\n`);

@@ -37,6 +37,8 @@ export interface CliOptions {
   fixFullGraphFalse?: boolean;
   /** false with --no-wrap. */
   wrap: boolean;
+  /** Fix the toolkits installed in the interpreter detection reads, not paths. */
+  installed?: boolean;
 }
 
 export interface DoctorCliOptions {
@@ -47,6 +49,7 @@ export interface DoctorCliOptions {
   ignore: boolean;
   respectGitignore: boolean;
   json?: boolean;
+  installed?: boolean;
 }
 
 // Option groups, declared once and shared by the main command and doctor.
@@ -77,7 +80,8 @@ export function detectionOptions(cmd: Command): Command {
   return cmd
     .option("--paddle-version <version>", "the Paddle release the export will run with (skips detection)")
     .option("--python <path>", "read the installed Paddle from this interpreter")
-    .option("--no-detect", "skip reading the installed Paddle and the checkout's version; starts no interpreter (an error with --python or --paddle-version)");
+    .option("--no-detect", "skip reading the installed Paddle and the checkout's version; starts no interpreter (an error with --python or --paddle-version)")
+    .option("--installed", "instead of paths, the toolkits (paddledet, paddleocr, paddleseg, paddleclas) installed in the Python that --python names, else the active environment's; nothing outside their folders is touched");
 }
 
 /**
@@ -106,6 +110,15 @@ export function refuseContradictions(cmd: Command): void {
       "--format github cannot be used with `-` (standard input): GitHub reads its annotations from standard output, which carries the fixed source (or its diff); " +
         "run on the file's path instead, or use --json (the report of `-` goes to stderr)",
     );
+  }
+  if (opts.installed) {
+    const other = cmd.args.length ? `the paths given (${cmd.args.join(" ")})` : opts.detect === false ? "--no-detect" : opts.fromTraceback !== undefined ? "--from-traceback" : null;
+    if (other) {
+      throw new UserError(
+        `--installed cannot be combined with ${other}: --installed fixes exactly the toolkit folders that the interpreter's metadata names ` +
+          "(--python PATH picks the interpreter); give paths without --installed to fix a checkout",
+      );
+    }
   }
   if (opts.detect === false) {
     const named = [opts.python !== undefined && "--python", opts.paddleVersion !== undefined && "--paddle-version"].filter(Boolean).join(" and ");

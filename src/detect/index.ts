@@ -9,10 +9,12 @@ import { inspectInterpreter, locatePython, type InterpreterReport, type Runner }
 import { paddleFromDistributions, paddleFromFlag } from "./paddle.js";
 import { findPaddlePin, paddleFromPin } from "./pins.js";
 import { computeVerdict } from "./verdict.js";
-import type { Environment, InterpreterInfo, PaddleInfo, StaleVariable } from "../model.js";
-import type { DetectOptions } from "./types.js";
+import { installedToolkits } from "./installed.js";
+import type { Environment, InstalledToolkits, InterpreterInfo, PaddleInfo, StaleVariable } from "../model.js";
+import { DetectUsageError, type DetectOptions } from "./types.js";
 
 export { DetectUsageError, type DetectOptions } from "./types.js";
+export { installedFolders, recordMismatches } from "./installed.js";
 export { TOOLKITS, toolkitName } from "./layout.js";
 export { normalizePaddleVersion, supportsFullGraphKeyword } from "./versions.js";
 export { computeVerdict, formatEnvironmentHeader } from "./verdict.js";
@@ -32,9 +34,22 @@ export async function detectEnvironmentWith(opts: DetectOptions, runner?: Runner
   // is still asked for the installed paddledet (and a disagreeing paddle).
   let report: InterpreterReport | null = null;
   const stale: StaleVariable[] = [];
-  if (flagged === null || opts.python !== undefined) {
+  if (flagged === null || opts.python !== undefined || opts.installed) {
     const located = await locatePython(opts.python, env, stale);
     if (located) report = await inspectInterpreter(located, { env, timeoutMs, runner });
+  }
+  let installed: InstalledToolkits | undefined;
+  let root = opts.root;
+  if (opts.installed) {
+    if (!report || report.info.read === "failed") {
+      const why = report ? `${report.info.path} could not be read (${report.warnings.join(" ")})` : "no Python interpreter was found (no VIRTUAL_ENV, CONDA_PREFIX, python3 or python on PATH)";
+      throw new DetectUsageError(`--installed: ${why}; name the interpreter the toolkit is installed for with --python PATH`);
+    }
+    installed = await installedToolkits(report);
+    const first = installed.distributions.find((d) => d.folders.length);
+    // The toolkit is read where it is installed: site-packages (installed
+    // paddledet) or the clone of an editable install.
+    if (first) root = first.editable ?? first.location;
   }
   const staleVariables = stale.map((variable) => ({ variable, warning: staleWarning(variable, report?.info ?? null) }));
   warnings.push(...staleVariables.map((s) => s.warning));
@@ -53,12 +68,12 @@ export async function detectEnvironmentWith(opts: DetectOptions, runner?: Runner
       );
     }
   }
-  const detection = await detectToolkit(opts.root, report ? report.dists : null);
+  const detection = await detectToolkit(root, report ? report.dists : null);
   warnings.push(...detection.warnings);
   // The effective Paddle: the flag, else the installed one, else the checkout's pin.
   if (paddle === null) {
-    const pinned = await findPaddlePin([opts.root, detection.info.base ?? opts.root]);
-    if (pinned) paddle = paddleFromPin(pinned, opts.root);
+    const pinned = await findPaddlePin([root, detection.info.base ?? root]);
+    if (pinned) paddle = paddleFromPin(pinned, root);
   }
 
   return {
@@ -68,6 +83,7 @@ export async function detectEnvironmentWith(opts: DetectOptions, runner?: Runner
     warnings,
     interpreter: report ? report.info : null,
     ...(staleVariables.length ? { staleVariables } : {}),
+    ...(installed ? { installed } : {}),
   };
 }
 

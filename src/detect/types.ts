@@ -15,6 +15,12 @@ export interface DetectOptions {
   env?: NodeJS.ProcessEnv;
   /** Bound on the interpreter query in ms (default 5000). */
   timeoutMs?: number;
+  /**
+   * --installed: the interpreter is asked even with --paddle-version, its
+   * toolkits' folders are found, and the toolkit is read where the first of
+   * them is installed (root is then unused).
+   */
+  installed?: boolean;
 }
 
 /** A --python that does not exist or is not a Python, or a --paddle-version that is not a version. The CLI maps it to exit 2. */

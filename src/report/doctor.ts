@@ -8,12 +8,15 @@ import { environmentHeader } from "./header.js";
 import type { Environment } from "../model.js";
 import { PENDING_REVIEW_CODES, type FileReport, type Report, type SiteReport } from "../model.js";
 import { excludedNote, ignoredNote, plural } from "./words.js";
+import { installedLines } from "./installed.js";
 
 export interface DoctorOptions {
   /** How to spell the tool in suggested commands (default `paddle-fullgraph-fix`, the installed bin). */
   command?: string;
   /** The checkout root as the user named it (default `.`); shell-quoted in commands. */
   root?: string;
+  /** What the suggested commands run on, already quoted, in place of root (`--installed --python PATH`). */
+  target?: string;
   /** How many unfixed sites to list before "... and N more" (default 8). */
   maxSites?: number;
 }
@@ -90,9 +93,14 @@ export function doctorSummary(environment: Environment | null, report: Report, o
   else if (unguarded.length > 0 && rejects) status = "keyword-rejected";
 
   const command = options.command ?? DEFAULT_COMMAND;
-  const root = shellQuote(options.root ?? ".");
+  const root = targetOf(options);
   const fixCommand = pending.length > 0 ? `${command} ${root}` : null;
   return { status, exitCode: status === "clean" ? 0 : 1, pending, required, raising, unguarded, rejected, skipped, needsReview, troubled, fixCommand };
+}
+
+/** The checkout (or `--installed ...`) as a suggested command names it. */
+function targetOf(options: DoctorOptions): string {
+  return options.target ?? shellQuote(options.root ?? ".");
 }
 
 const where = (r: SiteRef) => `${r.path}:${r.site.line}:${r.site.column}`;
@@ -101,7 +109,7 @@ const where = (r: SiteRef) => `${r.path}:${r.site.line}:${r.site.column}`;
 export function doctorReport(environment: Environment | null, report: Report, options: DoctorOptions = {}): string[] {
   const s = doctorSummary(environment, report, options);
   const command = options.command ?? DEFAULT_COMMAND;
-  const root = shellQuote(options.root ?? ".");
+  const root = targetOf(options);
   const max = options.maxSites ?? 8;
   const lines: string[] = [];
 
@@ -114,6 +122,7 @@ export function doctorReport(environment: Environment | null, report: Report, op
         ? `Paddle ${environment.paddle.develop ? "develop (0.0.0)" : environment.paddle.version} converts with SOT unless to_static gets full_graph=True: code that reads the converted program (.main_program, .outputs, ...) raises "Can't call ... when full_graph=False".`
         : verdict;
     lines.push(`Installed: ${found}`, `Paddle:    ${paddleLine}`, ...(next ? [`           ${next}`] : []), ...warnings);
+    if (report.installed) lines.push(...installedLines(report.installed, report).map((l, i) => `${i ? "          " : "Toolkits:  "}${l}`));
   } else {
     lines.push("Installed: not checked (--no-detect); whether the error occurs depends on the Paddle the export runs with (2.6 and newer convert with SOT).");
   }

@@ -3,7 +3,7 @@ import type { Report } from "../model.js";
 
 /** `extra` fields (e.g. `traceback`) go after `version`, `tool`, `mode` and the run's flags. */
 export function formatJsonReport(report: Report, extra: Record<string, unknown> = {}): string {
-  const { version, tool, mode, revert, diffRoot, interrupted, environment, files, summary, staleTempFiles } = report;
+  const { version, tool, mode, revert, diffRoot, interrupted, environment, installed, files, summary, staleTempFiles } = report;
   const env =
     environment === undefined
       ? {}
@@ -18,5 +18,5 @@ export function formatJsonReport(report: Report, extra: Record<string, unknown> 
   const flags = { ...(revert ? { revert } : {}), ...(diffRoot ? { diffRoot } : {}), ...(interrupted ? { interrupted } : {}) };
   // Added to version 1 after the rest, present only when there is something to say.
   const stale = staleTempFiles ? { staleTempFiles } : {};
-  return JSON.stringify({ version, ...(tool ? { tool } : {}), mode, ...flags, ...extra, ...env, files, summary, ...stale }, null, 2);
+  return JSON.stringify({ version, ...(tool ? { tool } : {}), mode, ...flags, ...extra, ...env, ...(installed ? { installed } : {}), files, summary, ...stale }, null, 2);
 }

@@ -5,12 +5,13 @@ import { createColors } from "picocolors";
 import { environmentHeader } from "./header.js";
 import type { Report, SiteAction, Summary } from "../model.js";
 import { excludedNote, ignoredNote, plural } from "./words.js";
+import { installedLines } from "./installed.js";
 
 type Colors = ReturnType<typeof createColors>;
 
 export function formatTextReport(report: Report, color: boolean): string[] {
   const c = createColors(color);
-  if (report.revert) return [...toolLine(report, c), ...formatRevertReport(report, c)];
+  if (report.revert) return [...toolLine(report, c), ...installedBlock(report), ...formatRevertReport(report, c)];
   const lines: string[] = [];
   if (report.environment) {
     const { found, verdict, next, warnings } = environmentHeader(report.environment);
@@ -19,6 +20,7 @@ export function formatTextReport(report: Report, color: boolean): string[] {
   } else {
     lines.push(...toolLine(report, c));
   }
+  lines.push(...installedBlock(report));
   for (const file of report.files) {
     if (file.status === "skipped" || file.status === "error") {
       const label = file.status === "error" ? c.red("error") : c.yellow("skipped");
@@ -31,6 +33,11 @@ export function formatTextReport(report: Report, color: boolean): string[] {
   lines.push(...staleTempLines(report, c));
   lines.push(summaryLine(report, c));
   return lines;
+}
+
+/** With --installed: the toolkits found and their folders, then a blank line. */
+function installedBlock(report: Report): string[] {
+  return report.installed ? [...installedLines(report.installed, report), ""] : [];
 }
 
 /** The tool and its version, alone on the first line when there is no environment header to open. */
