@@ -49,7 +49,7 @@ const json = (stdout: string) => JSON.parse(stdout);
 
 describe("--installed on a pip-installed paddledet", () => {
   let venv: Venv;
-  let before: Record<string, string>;
+  let before: Map<string, string>;
   beforeAll(() => {
     venv = installedVenv();
     before = snapshotTree(venv.site);
