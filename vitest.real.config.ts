@@ -8,5 +8,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 90 * 60_000,
     pool: "forks",
+    // One file at a time: the files share the cached environments (an
+    // environment being built must not be read by another file), and each
+    // keeps the two cores busy on its own.
+    fileParallelism: false,
   },
 });
