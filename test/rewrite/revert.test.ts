@@ -107,17 +107,41 @@ describe("revertSource: what the fix does not record (documented)", () => {
     expect(roundTrip(withParens).reverted.text).toBe(bare);
   });
 
-  it("0, 1 or 2 blank lines after the import block fix alike; revert restores PEP 8's count (3+ exact)", () => {
+});
+
+describe("revertSource: the blank lines around the guard block come back exactly", () => {
+  it("0 to 4 blank lines after the import block: each fixes differently and reverts to itself", () => {
     const at = (gap: number, next: string) => `import paddle\n${"\n".repeat(gap)}${next}`;
     const code = "m = paddle.jit.to_static(net)\n";
     const def = "def f(n):\n    return paddle.jit.to_static(n)\n";
-    for (const next of [code, def]) {
-      const outputs = new Set([0, 1, 2].map((gap) => roundTrip(at(gap, next)).fixed.text));
-      expect(outputs.size).toBe(1);
-      const conventional = next === def ? 2 : 1;
-      for (const gap of [0, 1, 2]) expect(roundTrip(at(gap, next)).reverted.text).toBe(at(conventional, next));
-      for (const gap of [3, 4]) expect(roundTrip(at(gap, next)).reverted.text).toBe(at(gap, next));
+    const comments = "# Section comment\n# second line\nclass Exporter(object):\n    def run(self, n):\n        return paddle.jit.to_static(n)\n";
+    for (const next of [code, def, comments]) {
+      const outputs = new Set([0, 1, 2, 3, 4].map((gap) => roundTrip(at(gap, next)).fixed.text));
+      expect(outputs.size).toBe(5);
+      for (const gap of [0, 1, 2, 3, 4]) expect(roundTrip(at(gap, next)).reverted.text).toBe(at(gap, next));
     }
+  });
+
+  it("first in the module, at the end of a file without a final newline, CRLF: exact", () => {
+    const sources = [
+      "# License header\n\ndef export(m):\n    import paddle\n    return paddle.jit.to_static(m)\n",
+      "import paddle; m = paddle.jit.to_static(net)\n",
+      '"""Doc."""\nimport paddle; m = paddle.jit.to_static(net)\n',
+      "def export(m):\n    import paddle\n    return paddle.jit.to_static(m)",
+      "import paddle\r\n\r\nm = paddle.jit.to_static(net)\r\n",
+    ];
+    for (const source of sources) {
+      const { fixed, reverted } = roundTrip(source);
+      expect(fixed.status).toBe("changed");
+      expect(reverted.text).toBe(source);
+    }
+  });
+
+  it("a file fixed by 0.1.0 (blank lines after the block topped up to two) still gets PEP 8's count back", () => {
+    const old = readFileSync(path.join(CASES, "previous-guard", "input.py"), "utf8");
+    const block = old.slice(old.indexOf(patch.guard.beginMarker), old.indexOf(patch.guard.endMarker) + patch.guard.endMarker.length);
+    const fixedBy010 = `import paddle\n\n\n${block}\n\n\nm = 1\n`;
+    expect(revertSource(fixedBy010).text).toBe("import paddle\n\nm = 1\n");
   });
 });
 
