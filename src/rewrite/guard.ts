@@ -36,8 +36,11 @@ export function guardInsertion(
   guard: GuardSpec,
   conv: Conventions,
   firstUse: number,
+  notes: readonly string[] = [],
 ): Edit {
-  const block = renderGuard(guard, conv).join(conv.eol);
+  const lines = renderGuard(guard, conv);
+  // Notes of re-wrapped calls' layouts (wrap.ts) go just before the end marker.
+  const block = [...lines.slice(0, -1), ...notes, lines[lines.length - 1]].join(conv.eol);
   const { eol } = conv;
   const anchor = topBlockEnd(module, firstUse);
   const after = anchor === null ? null : lineEnd(text, anchor);
@@ -59,6 +62,13 @@ export function guardInsertion(
 
 const IMPORTS = new Set(["import_statement", "import_from_statement", "future_import_statement"]);
 const STOPS = new Set(["function_definition", "class_definition", "decorated_definition"]);
+
+/** Notes added to the guard block already in `text`, before its first end marker line; null when it has none. */
+export function guardNoteInsertion(text: string, guard: GuardSpec, notes: readonly string[], eol: string): Edit | null {
+  const begin = text.indexOf(guard.beginMarker);
+  const end = markerLines(text, guard.endMarker).find((at) => at > begin);
+  return end === undefined ? null : insertion(end, notes.map((note) => note + eol).join(""));
+}
 
 /** End offset of the last statement of the top block, or null when there is none. */
 function topBlockEnd(module: SyntaxNode, firstUse: number): number | null {
