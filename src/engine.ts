@@ -429,7 +429,7 @@ function fixOutcome(
 
 function revertOutcome(bytes: Buffer, mode: Mode): Outcome {
   const result = revertBytes(bytes);
-  const revert: RevertCounts = { guardBlocks: result.guardBlocks, keywords: result.keywords, irregular: result.irregular };
+  const revert = revertCounts(result);
   const reason = result.status === "changed" ? revertReason(revert, mode === "write") : result.reason;
   const code = result.status === "changed" ? "file/reverted" : result.code;
   return { ...result, code, reason, sites: [], ...(result.status === "unchanged" ? {} : { revert }) };
@@ -447,13 +447,20 @@ export function bareKeywordPolicy(environment: Environment | null, asked: boolea
   return { action: supportsFullGraphKeyword(paddle) === false ? "guard" : "keep", paddle: name };
 }
 
-/** `removed the guard block and 2 keywords` (or `would remove ...`). */
+function revertCounts({ guardBlocks, keywords, irregular, rewrapped, stillWrapped }: RevertCounts): RevertCounts {
+  return { guardBlocks, keywords, irregular, rewrapped, stillWrapped };
+}
+
+/** `removed the guard block and 2 keywords` (or `would remove ...`), and what could not come back exactly. */
 export function revertReason(counts: RevertCounts, done: boolean): string {
   const parts: string[] = [];
   if (counts.guardBlocks) parts.push(counts.guardBlocks === 1 ? "the guard block" : `${counts.guardBlocks} guard blocks`);
   if (counts.keywords) parts.push(plural(counts.keywords, "keyword"));
   let line = `${done ? "removed" : "would remove"} ${parts.join(" and ")}`;
+  if (counts.rewrapped) line += `; ${done ? "restored" : "would restore"} the layout of ${plural(counts.rewrapped, "re-wrapped call")}`;
+  // What a later edit made impossible to give back exactly, file by file.
   if (counts.irregular) line += ` (${counts.irregular} not in the form this tool writes: removed with its comma, spacing may differ)`;
+  if (counts.stillWrapped) line += ` (not exact: ${plural(counts.stillWrapped, "call")} re-wrapped by the fix ${counts.stillWrapped === 1 ? "was" : "were"} edited since and ${counts.stillWrapped === 1 ? "keeps its" : "keep their"} wrapping)`;
   return line;
 }
 
@@ -508,7 +515,7 @@ export function reportForSource(
 ): Report {
   if (revert) {
     const r = result as RevertBytesResult;
-    const counts = { guardBlocks: r.guardBlocks, keywords: r.keywords, irregular: r.irregular };
+    const counts = revertCounts(r);
     const reason = r.status === "changed" ? revertReason(counts, mode === "write") : r.reason;
     const code = r.status === "changed" ? "file/reverted" : r.code;
     const file: FileReport = { path: name, status: gated(r.status, code), ...(reason ? { code, reason } : {}), sites: [], revert: counts };

@@ -318,6 +318,10 @@ export interface RevertCounts {
   keywords: number;
   /** Keywords not in a form this tool writes (removed with a comma; spacing may differ). */
   irregular: number;
+  /** Calls re-wrapped for the formatter by the fix whose old layout came back. */
+  rewrapped: number;
+  /** Calls re-wrapped by the fix and edited since: they keep the wrapping (the keyword still goes). */
+  stillWrapped: number;
 }
 
 export interface FileReport {

@@ -68,7 +68,7 @@ function program(done: (code: Promise<number>) => void): Command {
     .option("--dry-run", "print a unified diff of the fixes; write nothing")
     .addOption(new Option("--diff", "same as --dry-run (ruff's and black's name)").implies({ dryRun: true }))
     .option("--check", "write nothing; exit 1 when a fix is pending")
-    .option("--revert", "remove what this tool added (guard block and keywords), restoring the original bytes; with --dry-run show the diff, with --check exit 1 if anything would be reverted")
+    .option("--revert", "remove what this tool added (guard block, keywords, re-wrapping): right after a fix, the original bytes; the report names a file where a later edit prevents that. With --dry-run show the diff, with --check exit 1 if anything would be reverted")
     .option("--all", "also fix sites outside export paths (training-time conversions)")
     .option("--force-exclude", "apply --exclude to the files and folders named on the command line too")
     .addOption(new Option("--format <format>", "report format").choices(["text", "json", "github"]).default("text"))

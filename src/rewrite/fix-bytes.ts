@@ -38,6 +38,8 @@ export interface RevertBytesResult {
   guardBlocks: number;
   keywords: number;
   irregular: number;
+  rewrapped: number;
+  stillWrapped: number;
 }
 
 export function fixBytes(bytes: Buffer, options: FixSourceOptions = {}): FixBytesResult {
@@ -57,14 +59,15 @@ export function fixBytes(bytes: Buffer, options: FixSourceOptions = {}): FixByte
 
 export function revertBytes(bytes: Buffer, options: { patch?: FixSourceOptions["patch"] } = {}): RevertBytesResult {
   const patch = options.patch ?? loadPatch();
-  const none = { guardBlocks: 0, keywords: 0, irregular: 0 };
+  const none = { guardBlocks: 0, keywords: 0, irregular: 0, rewrapped: 0, stillWrapped: 0 };
   if (bytes.indexOf(patch.guard.function) < 0 && bytes.indexOf(patch.guard.beginMarker) < 0) {
     return { status: "unchanged", bytes, ...none };
   }
   const decoded = decodeSource(bytes);
   if (!decoded.ok) return { status: "skipped", code: decoded.code, reason: decoded.reason, bytes, ...none };
   const result = revertSource(decoded.text, { patch });
-  const counts = { guardBlocks: result.guardBlocks, keywords: result.keywords, irregular: result.irregular };
+  const { guardBlocks, keywords, irregular, rewrapped, stillWrapped } = result;
+  const counts = { guardBlocks, keywords, irregular, rewrapped, stillWrapped };
   const base = { before: decoded.text, after: result.text, ...counts };
   if (result.status !== "changed") return { ...base, status: result.status, code: result.code, reason: result.reason, bytes };
   const newBytes = decoded.encode(result.text);

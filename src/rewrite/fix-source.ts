@@ -17,9 +17,9 @@ import { ScopeFacts } from "../python/scope-facts.js";
 import { calleeWords, findSites, type CallSite } from "../python/sites.js";
 import { bareKeywordGuard, hasTrailingComma, keywordInsertion } from "./call-site.js";
 import { applyEdits, editedSpans } from "./edits.js";
-import { guardInsertion } from "./guard.js";
+import { guardInsertion, guardNoteInsertion } from "./guard.js";
 import { selectFix, type Decision } from "./select.js";
-import { usesModernSyntax, wrappedKeyword } from "./wrap.js";
+import { layoutRecord, usesModernSyntax, wrappedKeyword } from "./wrap.js";
 
 
 export interface FixSourceOptions {
@@ -162,11 +162,19 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   // syntax too, which makes black want the comma after every `**KW`.
   const modernSyntax = () =>
     usesModernSyntax(text) || analysis.findings.some((f) => f.state.kind === "open" && f.site.args !== null && hasTrailingComma(f.site.args));
+  // Re-wrapped calls, each with the note of its old layout that goes in the guard block (wrap.ts).
+  const layoutNotes = new Map<Edit, string>();
   const planned = analysis.findings.map((finding) => {
     const keyword = () => {
       const plain = keywordInsertion(source.text, finding.site, keywordText, conv().indent);
       const layout = formatter();
-      return layout ? wrappedKeyword(source.text, finding.site, keywordText, plain, layout, { eol: conv().eol, modernSyntax }) : plain;
+      const wrapped = layout ? wrappedKeyword(source.text, finding.site, keywordText, plain, layout, { eol: conv().eol, modernSyntax }) : plain;
+      if (wrapped === plain || style === "plain") return wrapped;
+      // A layout that cannot be noted down could not be restored: the plain insertion instead.
+      const note = layoutRecord(source.text, finding.site.args!, wrapped, conv().eol);
+      if (note === null) return plain;
+      layoutNotes.set(wrapped, note);
+      return wrapped;
     };
     const fix = planFix(finding, keyword, style, guardBare, exactBare, Boolean(options.overrideFullGraphFalse));
     const decision: Decision = fix ? selectFix(fix, finding.place.line, { unsafe: options.all, promoted: options.force }) : { apply: false };
@@ -176,13 +184,20 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const local = applied.flatMap((p) => p.fix!.edits);
   // The whole file is searched for the block (an excerpt may not hold its marker line).
   const wantsGuard = applied.some((p) => p.fix!.shared.includes("guard-block")) || analysis.usesGuard;
-  if (style === "guarded" && wantsGuard && !text.includes(patch.guard.beginMarker)) {
+  const notes = local.flatMap((e) => layoutNotes.get(e) ?? []);
+  const hasGuard = text.includes(patch.guard.beginMarker);
+  if (style === "guarded" && wantsGuard && !hasGuard) {
     const firstUse = Math.min(source.text.length, ...applied.map((p) => p.finding.site.node.startIndex));
     // A formatter that normalises string quotes (black) gets the guard in its quotes, not the file's.
     const quote = formatter()?.stringQuote;
-    local.push(guardInsertion(source.text, tree.rootNode, patch.guard, quote ? { ...conv(), quote } : conv(), firstUse));
+    local.push(guardInsertion(source.text, tree.rootNode, patch.guard, quote ? { ...conv(), quote } : conv(), firstUse, notes));
   }
   const edits = local.map((e) => ({ ...e, start: source.originalOffset(e.start), end: source.originalOffset(e.end) }));
+  // A block already there (whole-file offsets: an excerpt may not hold it) takes the new notes before its end marker.
+  if (hasGuard && notes.length) {
+    const note = guardNoteInsertion(text, patch.guard, notes, conv().eol);
+    if (note) edits.push(note);
+  }
   const reports = planned.map((p) => p.report);
   const parsedChars = source.text.length;
   // Helpers whose site stayed off the export path: other modules may put it there.

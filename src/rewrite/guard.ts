@@ -4,11 +4,13 @@
 // beside that, how --revert takes it out again with the blank lines put
 // around it.
 //
-// One thing the insertion does not record cannot come back exactly: after
-// an import block the guard is followed by two blank lines, counting the
-// ones already there, so 0, 1 or 2 blank lines all look alike afterwards.
-// The removal then restores PEP 8's count: 2 before a def/class/decorator,
-// 1 before anything else. (3 or more are exact.)
+// The insertion adds blank lines on one side only, a fixed number, so revert
+// removes exactly them: after a statement, two blank lines before the begin
+// marker (the block then keeps the blank lines the file had after that
+// statement, after its end marker); first in the module, none. What follows
+// the end marker is thus what followed the import block, which yapf, black
+// and ruff accept after the end marker wherever they accepted it after the
+// imports (test/real/formatters.test.ts proves it on real module layouts).
 import type { GuardSpec } from "../patches.js";
 import type { Conventions } from "../python/conventions.js";
 import type { SyntaxNode, Tree } from "../python/parser.js";
@@ -34,8 +36,11 @@ export function guardInsertion(
   guard: GuardSpec,
   conv: Conventions,
   firstUse: number,
+  notes: readonly string[] = [],
 ): Edit {
   const lines = renderGuard(guard, conv);
+  // Notes of re-wrapped calls' layouts (wrap.ts) go just before the end marker.
+  const block = [...lines.slice(0, -1), ...notes, lines[lines.length - 1]].join(conv.eol);
   const { eol } = conv;
   const anchor = topBlockEnd(module, firstUse);
   const after = anchor === null ? null : lineEnd(text, anchor);
@@ -43,33 +48,27 @@ export function guardInsertion(
     // Nothing to follow, or the import shares its line with a use
     // (`import paddle; m = paddle.jit.to_static(net)`): go before that line,
     // or before the first statement (after any header comments).
-    const first = anchor === null ? firstStatement(module) : null;
+    const first = firstStatement(module);
     const offset = anchor !== null ? lineStart(text, anchor) : first ? lineStart(text, first.startIndex) : text.length;
+    // Blank lines before the block only where a statement precedes it, as revert expects.
+    const gap = first && first.startIndex < offset ? eol + eol : "";
     const prefix = offset > 0 && !endsWithEol(text, offset) ? eol : "";
-    return insertion(offset, prefix + lines.join(eol) + eol + blankLinesAfter(text, offset, eol));
+    return insertion(offset, prefix + gap + block + eol);
   }
-  if (after >= text.length) {
-    const prefix = endsWithEol(text, after) ? eol : eol + eol;
-    return insertion(after, prefix + eol + lines.join(eol) + eol);
-  }
-  return insertion(after, eol + eol + lines.join(eol) + eol + blankLinesAfter(text, after, eol));
-}
-
-/** Two blank lines after the block, counting the ones already there. */
-function blankLinesAfter(text: string, offset: number, eol: string): string {
-  let blank = 0;
-  let i = offset;
-  while (blank < 2) {
-    const m = /^[ \t]*\r?\n/.exec(text.slice(i, i + 200));
-    if (!m) break;
-    blank++;
-    i += m[0].length;
-  }
-  return eol.repeat(2 - blank);
+  // At the end of a file without a final newline the block ends without one too.
+  if (after >= text.length && !endsWithEol(text, after)) return insertion(after, eol + eol + eol + block);
+  return insertion(after, eol + eol + block + eol);
 }
 
 const IMPORTS = new Set(["import_statement", "import_from_statement", "future_import_statement"]);
 const STOPS = new Set(["function_definition", "class_definition", "decorated_definition"]);
+
+/** Notes added to the guard block already in `text`, before its first end marker line; null when it has none. */
+export function guardNoteInsertion(text: string, guard: GuardSpec, notes: readonly string[], eol: string): Edit | null {
+  const begin = text.indexOf(guard.beginMarker);
+  const end = markerLines(text, guard.endMarker).find((at) => at > begin);
+  return end === undefined ? null : insertion(end, notes.map((note) => note + eol).join(""));
+}
 
 /** End offset of the last statement of the top block, or null when there is none. */
 function topBlockEnd(module: SyntaxNode, firstUse: number): number | null {
@@ -127,10 +126,16 @@ export function guardBlockRemovals(text: string, tree: Tree, guard: GuardSpec): 
   for (const begin of begins) {
     while (e < ends.length && ends[e] < begin) e++;
     if (e >= ends.length) return "a guard block begins but never ends (its end marker line is missing); left alone";
-    removals.push(blockRemoval(text, tree, begin, lineEnd(text, ends[e])));
+    const end = lineEnd(text, ends[e]);
+    removals.push(blockRemoval(text, tree, begin, end, isLegacyBlock(text.slice(begin, end))));
     e++;
   }
   return removals;
+}
+
+/** 0.1.0's guard read the signature (`inspect.signature`); today's does not. */
+function isLegacyBlock(block: string): boolean {
+  return block.includes("inspect");
 }
 
 /** Offsets of lines that consist of exactly `marker`. */
@@ -152,20 +157,34 @@ export function isMarkerComment(tree: Tree, at: number): boolean {
 }
 
 /**
- * The block [start, end) plus the blank lines guard.ts added:
- *   - first in the module (no statement before it): two blank lines after;
- *   - after a statement: two blank lines before, and after it enough to make
- *     two, counting the ones already there (see the header about that).
+ * The block [start, end) plus the blank lines guardInsertion added: after a
+ * statement, the two empty lines before it (and, at the end of a file that
+ * had no final newline, that line's end); first in the module, none. Files
+ * fixed by 0.1.0, whose longer guard topped the blank lines after the block
+ * up to two, get the old removal (see legacyRemoval).
  */
-function blockRemoval(text: string, tree: Tree, start: number, end: number): Edit {
-  if (!statementBefore(tree, start)) return removal(start, skipEmptyLines(text, end, 2));
+function blockRemoval(text: string, tree: Tree, start: number, end: number, legacy: boolean): Edit {
+  if (!statementBefore(tree, start)) return legacy ? removal(start, skipEmptyLines(text, end, 2)) : removal(start, end);
   let from = start;
   for (let i = 0; i < 2; i++) {
     const prev = emptyLineBefore(text, from);
     if (prev < 0) break;
     from = prev;
   }
-  if (end >= text.length) return removal(from, end);
+  if (end >= text.length) {
+    const unterminated = !endsWithEol(text, end) && endsWithEol(text, from);
+    return removal(unterminated ? from - (text.startsWith("\r\n", from - 2) ? 2 : 1) : from, end);
+  }
+  if (!legacy) return removal(from, end);
+  return legacyRemoval(text, from, end);
+}
+
+/**
+ * 0.1.0 followed its block by two blank lines, counting the ones already
+ * there, so 0, 1 or 2 looked alike: PEP 8's count comes back (2 before a
+ * def/class/decorator, 1 before anything else; 3 or more are exact).
+ */
+function legacyRemoval(text: string, from: number, end: number): Edit {
   const blank = blankRun(text, end);
   let inserted = 0;
   if (blank.count === 2) inserted = 2 - conventionalGap(text, blank.next);

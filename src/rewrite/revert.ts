@@ -9,9 +9,11 @@
 // `full_graph=True` written by hand, by upstream or by --style plain is not
 // this tool's mark and stays.
 //
-// Two things the fix does not record cannot come back exactly: `@d()` and
-// `@d` both become `@d(KW)` (revert gives `@d`), and the blank lines after a
-// guard block (see guard.ts).
+// A call re-wrapped for the project's formatter gets its old layout back
+// from the note the fix left in the guard block (wrap.ts), unless it was
+// edited since: then it keeps the wrapping, and the counts say so. One thing
+// the fix does not record cannot come back exactly: `@d()` and `@d` both
+// become `@d(KW)` (revert gives `@d`).
 import type { Edit, FileCode } from "../model.js";
 import { loadPatch, type Patch } from "../patches.js";
 import { firstSyntaxError, parsePython, type Tree } from "../python/parser.js";
@@ -19,6 +21,7 @@ import { bareKeywordRestore, keywordRemoval, type KeywordRemoval } from "./call-
 import { applyEdits, overlapProblem, sortedEdits } from "./edits.js";
 import { guardBlockRemovals, isMarkerComment, markerLines } from "./guard.js";
 import { occurrences } from "./lines.js";
+import { type LayoutNote, layoutNotes, layoutRestore } from "./wrap.js";
 
 export interface RevertSourceResult {
   status: "changed" | "unchanged" | "skipped" | "error";
@@ -33,6 +36,10 @@ export interface RevertSourceResult {
   keywords: number;
   /** Keywords not in a form this tool writes: removed with a comma, spacing may differ. */
   irregular: number;
+  /** Calls re-wrapped by the fix given their old layout back. */
+  rewrapped: number;
+  /** Calls re-wrapped by the fix and edited since: their layout notes fit no call, so they keep the wrapping. */
+  stillWrapped: number;
 }
 
 const NOT_REVERTED: FileCode = "file/revert-not-applied";
@@ -51,6 +58,8 @@ export function revertSource(text: string, options: RevertSourceOptions = {}): R
     guardBlocks: 0,
     keywords: 0,
     irregular: 0,
+    rewrapped: 0,
+    stillWrapped: 0,
     ...extra,
   });
   if (!text.includes(fn) && !text.includes(beginMarker)) return result();
@@ -61,12 +70,20 @@ export function revertSource(text: string, options: RevertSourceOptions = {}): R
 
   const blocks = guardBlockRemovals(text, tree, patch.guard);
   if (typeof blocks === "string") return result({ status: "error", code: NOT_REVERTED, reason: blocks });
-  const keywords = keywordRemovals(text, tree, fn, `${patch.keyword}=${patch.value}`);
+  const notes = blocks.flatMap((b) => layoutNotes(text.slice(b.start, b.end)));
+  const noted = notes.length;
+  const keywords = keywordRemovals(text, tree, fn, `${patch.keyword}=${patch.value}`, notes);
   const removals = sortedEdits([...blocks, ...keywords.map((k) => k.removal)]);
   if (!removals.length) return result();
   const overlap = overlapProblem(removals);
   if (overlap) return result({ status: "error", code: NOT_REVERTED, reason: overlap });
-  const counts = { guardBlocks: blocks.length, keywords: keywords.length, irregular: keywords.filter((k) => k.irregular).length };
+  const counts = {
+    guardBlocks: blocks.length,
+    keywords: keywords.length,
+    irregular: keywords.filter((k) => k.irregular).length,
+    rewrapped: noted - notes.length,
+    stillWrapped: notes.length,
+  };
   const left = remainingUse(text, tree, fn, removals);
   if (left) return result({ status: "error", code: NOT_REVERTED, reason: `revert not applied: ${fn} is also used at ${left}, which revert cannot undo`, ...counts });
   const newText = applyEdits(text, removals);
@@ -112,7 +129,8 @@ function verify(newText: string, patch: Patch): string | null {
  * Each call of the guard function passed as `**fn()`, with its removal, and
  * each `**(fn())` with the bare keyword it replaced.
  */
-function keywordRemovals(text: string, tree: Tree, fn: string, bare: string): KeywordRemoval[] {
+function keywordRemovals(text: string, tree: Tree, fn: string, bare: string, notes: LayoutNote[]): KeywordRemoval[] {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const out: KeywordRemoval[] = [];
   for (const at of occurrences(text, fn)) {
     const ident = tree.rootNode.descendantForIndex(at, at + fn.length);
@@ -129,7 +147,8 @@ function keywordRemovals(text: string, tree: Tree, fn: string, bare: string): Ke
       out.push({ removal: bareKeywordRestore(splat, bare), irregular: false });
       continue;
     }
-    out.push(keywordRemoval(text, args, splat));
+    const restored = notes.length ? layoutRestore(text, args, splat, notes, eol) : null;
+    out.push(restored ? { removal: restored, irregular: false } : keywordRemoval(text, args, splat));
   }
   return out;
 }

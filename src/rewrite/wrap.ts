@@ -253,3 +253,73 @@ function ownLine(text: string, call: CallShape, keyword: string, style: LineStyl
 export function usesModernSyntax(text: string): boolean {
   return /(?<![\w.])(?:[fF][rRbB]?|[rR][fF])["']|\b\d+_\d|:=|,\s*\/\s*[,)]|^\s*match\s.+:\s*$|\*[\w.]+(?:\([^()]*\))?,\s*\)/m.test(text);
 }
+
+// ------------------------------------------------------------------ revert
+//
+// A re-wrapped call's old layout is not in the fixed text, so the fix leaves
+// a note of it in the guard block (which --revert removes whole), one comment
+// line per call:
+//   # --revert restores call 1f2e3d4c to: 0/16 0 1 0
+// the fingerprint of the call's argument list as the fix wrote it, then the
+// white space of each gap between its old tokens (the brackets, arguments and
+// commas): space counts, `/` for a line break. Revert restores the gaps of
+// a call whose argument list still has that fingerprint; a call edited since
+// keeps its wrapping, and the report says so.
+
+const RECORD = /^# --revert restores call ([0-9a-f]{8}) to: ([0-9/ ]+)$/;
+
+/** The guard-block line recording the layout `edit` replaces, or null when it cannot be recorded. */
+export function layoutRecord(text: string, args: SyntaxNode, edit: Edit, eol: string): string | null {
+  const open = args.children[0];
+  const close = args.children[args.childCount - 1];
+  const gaps: string[] = [];
+  let last = open.endIndex;
+  for (const token of [...args.children.slice(1, -1), close]) {
+    const gap = text.slice(last, token.startIndex);
+    if (gap.replaceAll(eol, "").replace(/ /g, "") !== "") return null;
+    gaps.push(gap.split(eol).map((run) => run.length).join("/"));
+    last = token.endIndex;
+  }
+  const written = text.slice(open.startIndex, edit.start) + edit.text + text.slice(edit.end, close.endIndex);
+  return `# --revert restores call ${fingerprint(written)} to: ${gaps.join(" ")}`;
+}
+
+export interface LayoutNote {
+  fingerprint: string;
+  gaps: string[];
+}
+
+/** The layout notes among a guard block's lines. */
+export function layoutNotes(block: string): LayoutNote[] {
+  return block.split(/\r?\n/).flatMap((line) => {
+    const m = RECORD.exec(line);
+    return m ? [{ fingerprint: m[1], gaps: m[2].split(" ").map((gap) => gap.replace(/\d+/g, (n) => " ".repeat(Number(n)))) }] : [];
+  });
+}
+
+/**
+ * The argument list `args` (as the fix wrote it, `keyword` being the added
+ * argument) back in its noted layout: an edit of the span between its
+ * brackets, or null when no note fits it. The used note leaves `notes`.
+ */
+export function layoutRestore(text: string, args: SyntaxNode, keyword: SyntaxNode, notes: LayoutNote[], eol: string): Edit | null {
+  const at = notes.findIndex((n) => n.fingerprint === fingerprint(text.slice(args.startIndex, args.endIndex)));
+  if (at < 0) return null;
+  const items = args.namedChildren.filter((c) => c.id !== keyword.id).map((c) => text.slice(c.startIndex, c.endIndex));
+  const tokens = items.flatMap((item, i) => (i ? [",", item] : [item]));
+  const gaps = notes[at].gaps.map((gap) => gap.replaceAll("/", eol));
+  if (gaps.length !== tokens.length + 1) return null;
+  notes.splice(at, 1);
+  const inner = tokens.reduce((out, token, i) => out + token + gaps[i + 1], gaps[0]);
+  return { start: args.children[0].endIndex, end: args.children[args.childCount - 1].startIndex, text: inner };
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: enough to tell a call edited since the fix. */
+function fingerprint(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}

@@ -65,7 +65,7 @@ describe("--revert", () => {
     runCli(["--no-detect", "."], { cwd: dir });
     const report = JSON.parse(runCli(["--revert", "--json", "--check", "."], { cwd: dir }).stdout);
     expect(report.files).toEqual([
-      { path: "a.py", status: "changed", code: "file/reverted", reason: "would remove the guard block and 1 keyword", sites: [], revert: { guardBlocks: 1, keywords: 1, irregular: 0 } },
+      { path: "a.py", status: "changed", code: "file/reverted", reason: "would remove the guard block and 1 keyword", sites: [], revert: { guardBlocks: 1, keywords: 1, irregular: 0, rewrapped: 0, stillWrapped: 0 } },
     ]);
     expect(report.summary).toMatchObject({ files: 2, changed: 1, errors: 0 });
   });

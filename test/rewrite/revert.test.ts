@@ -107,17 +107,85 @@ describe("revertSource: what the fix does not record (documented)", () => {
     expect(roundTrip(withParens).reverted.text).toBe(bare);
   });
 
-  it("0, 1 or 2 blank lines after the import block fix alike; revert restores PEP 8's count (3+ exact)", () => {
+});
+
+describe("revertSource: the blank lines around the guard block come back exactly", () => {
+  it("0 to 4 blank lines after the import block: each fixes differently and reverts to itself", () => {
     const at = (gap: number, next: string) => `import paddle\n${"\n".repeat(gap)}${next}`;
     const code = "m = paddle.jit.to_static(net)\n";
     const def = "def f(n):\n    return paddle.jit.to_static(n)\n";
-    for (const next of [code, def]) {
-      const outputs = new Set([0, 1, 2].map((gap) => roundTrip(at(gap, next)).fixed.text));
-      expect(outputs.size).toBe(1);
-      const conventional = next === def ? 2 : 1;
-      for (const gap of [0, 1, 2]) expect(roundTrip(at(gap, next)).reverted.text).toBe(at(conventional, next));
-      for (const gap of [3, 4]) expect(roundTrip(at(gap, next)).reverted.text).toBe(at(gap, next));
+    const comments = "# Section comment\n# second line\nclass Exporter(object):\n    def run(self, n):\n        return paddle.jit.to_static(n)\n";
+    for (const next of [code, def, comments]) {
+      const outputs = new Set([0, 1, 2, 3, 4].map((gap) => roundTrip(at(gap, next)).fixed.text));
+      expect(outputs.size).toBe(5);
+      for (const gap of [0, 1, 2, 3, 4]) expect(roundTrip(at(gap, next)).reverted.text).toBe(at(gap, next));
     }
+  });
+
+  it("first in the module, at the end of a file without a final newline, CRLF: exact", () => {
+    const sources = [
+      "# License header\n\ndef export(m):\n    import paddle\n    return paddle.jit.to_static(m)\n",
+      "import paddle; m = paddle.jit.to_static(net)\n",
+      '"""Doc."""\nimport paddle; m = paddle.jit.to_static(net)\n',
+      "def export(m):\n    import paddle\n    return paddle.jit.to_static(m)",
+      "import paddle\r\n\r\nm = paddle.jit.to_static(net)\r\n",
+    ];
+    for (const source of sources) {
+      const { fixed, reverted } = roundTrip(source);
+      expect(fixed.status).toBe("changed");
+      expect(reverted.text).toBe(source);
+    }
+  });
+
+  it("a file fixed by 0.1.0 (blank lines after the block topped up to two) still gets PEP 8's count back", () => {
+    const old = readFileSync(path.join(CASES, "previous-guard", "input.py"), "utf8");
+    const block = old.slice(old.indexOf(patch.guard.beginMarker), old.indexOf(patch.guard.endMarker) + patch.guard.endMarker.length);
+    const fixedBy010 = `import paddle\n\n\n${block}\n\n\nm = 1\n`;
+    expect(revertSource(fixedBy010).text).toBe("import paddle\n\nm = 1\n");
+  });
+});
+
+describe("revertSource: calls re-wrapped for the formatter", () => {
+  const yapf80 = { formatter: "yapf", columnLimit: 80, continuationIndent: 4, targetVersions: null, stringQuote: null, source: ".style.yapf" } as const;
+  const trainer = [
+    "import paddle",
+    "",
+    "",
+    "class Trainer(object):",
+    "    def _get_infer_cfg_and_input_spec(self, save_dir, prune_input=True):",
+    "        if prune_input:",
+    "            static_model = paddle.jit.to_static(",
+    "                self.model, input_spec=self._input_spec_for_export)",
+    "            pruned = static_model.forward.main_program",
+    "            return pruned",
+    "",
+  ].join("\n");
+  const fix = (text: string) => fixSource(text, { path: "ppdet/engine/trainer.py", lineStyle: () => yapf80 });
+
+  it("come back in their old layout, and the fixed file notes it in the guard block", () => {
+    const fixed = fix(trainer);
+    expect(fixed.text).toMatch(/^# --revert restores call [0-9a-f]{8} to: 0\/16 0 1 0$/m);
+    expect(fixed.text).toContain("self.model,\n                input_spec=self._input_spec_for_export,\n                **_paddle_full_graph_kwargs())");
+    expect(revertSource(fixed.text)).toMatchObject({ status: "changed", text: trainer, rewrapped: 1, stillWrapped: 0 });
+  });
+
+  it("one edited since the fix keeps its wrapping, and the result says so", () => {
+    const fixed = fix(trainer);
+    const edited = fixed.text.replace("input_spec=self._input_spec_for_export,", "input_spec=self._spec,");
+    const r = revertSource(edited);
+    expect(r).toMatchObject({ status: "changed", rewrapped: 0, stillWrapped: 1, keywords: 1 });
+    expect(r.text).not.toContain("_paddle_full_graph_kwargs");
+    expect(r.text).toContain("self.model,\n                input_spec=self._spec)");
+  });
+
+  it("a call re-wrapped by a later run, into a block already there, gets its note too", () => {
+    const first = fix(trainer);
+    const added = "\n\ndef export_student(model):\n    static = paddle.jit.to_static(model, input_spec=[paddle.static.InputSpec([None, 3])])\n    paddle.jit.save(static, 'out')\n";
+    const later = first.text + added;
+    const again = fix(later);
+    expect(again.status).toBe("changed");
+    expect(again.text.match(/^# --revert restores call/gm)).toHaveLength(2);
+    expect(revertSource(again.text)).toMatchObject({ text: trainer + added, rewrapped: 2, stillWrapped: 0 });
   });
 });
 
@@ -132,9 +200,9 @@ describe("fixtures/cases: revert(expected.py) is input.py, byte for byte", () =>
     const fixed = fixBytes(input, { path: options.path ?? `${name}.py`, ...options });
     const reverted = revertBytes(fixed.bytes);
     if (raw.lineStyle) {
-      // Calls re-wrapped for a formatter keep their new wrapping: the same code, white space aside.
-      const code = (b: Buffer) => b.toString("utf8").replace(/\s+/g, "");
-      expect([reverted.status, reverted.irregular, code(reverted.bytes)]).toEqual(["changed", 0, code(input)]);
+      // Calls re-wrapped for a formatter get their old layout back from the guard block's notes.
+      expect([reverted.status, reverted.irregular, reverted.stillWrapped, reverted.rewrapped > 0]).toEqual(["changed", 0, 0, true]);
+      expect(reverted.bytes.toString("utf8")).toBe(input.toString("utf8"));
       return;
     }
     if (options.style === "plain" || fixed.status !== "changed") {
