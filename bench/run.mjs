@@ -10,7 +10,7 @@
 //   --profile        also run the tool under --cpu-prof and summarise
 //   --ref REF        measure the tool as committed at REF (default: the work tree)
 //   --cli PATH       measure this built cli.js as is (no build)
-//   --only LIST      comma-separated cases: startup,checkout,big,x100,tree,shape
+//   --only LIST      comma-separated cases: startup,checkout,big,x100,tree,shape,scale
 //   --reps N         override the repetitions of every case
 //   --timeout S      bound on one run, seconds (default 600)
 //   --out FILE       also write the report to FILE
@@ -28,6 +28,7 @@ import { parseArgs } from "node:util";
 import { summarizeProfile } from "./lib/cpuprofile.mjs";
 import { CALLS_PER_CHECKOUT, FIXES_PER_CHECKOUT, PY_FILES, generateBigFile, generateCheckout, generatorVersion, readStamp, stampMatches, writeStamp } from "./lib/inputs.mjs";
 import { GNU_TIME, median, rssMethod, runMeasured } from "./lib/measure.mjs";
+import { measureScale, renderScale } from "./lib/scale.mjs";
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.dirname(BENCH);
@@ -74,6 +75,8 @@ for (const n of SCALES) PLAN[`tree${n}`] = opt.quick ? [1, 3] : n >= 10 ? [1, 5]
 // The generated checkout against the real tree, round-robin in one case (so
 // one load for both): the code shape compared as MB of Python per second.
 PLAN.shape = opt.quick ? [1, 3] : [1, 7];
+// Many sites (issue 22): 5k to 40k sites, one file and 100 files, check and write.
+PLAN.scale = opt.quick ? [0, 1] : [1, 3];
 if (opt.reps) for (const k of Object.keys(PLAN)) PLAN[k][1] = Number(opt.reps);
 
 const log = (...a) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${a.join(" ")}\n`);
@@ -475,13 +478,22 @@ async function main() {
     if (name === "x100" && hashSites(inp.x100) !== x100Hash) notes.push("⚠ the ×100 input's site files changed during the fix runs (the hard-linked copy was written in place)");
   }
   if (inp.x100skipped) notes.push(`×${SCALE}: ${inp.x100skipped}`);
+  let scale = "";
+  if (wanted("scale")) {
+    // Regenerated when scale.mjs (its generator) changes.
+    const scaleVersion = createHash("sha256").update(fs.readFileSync(path.join(BENCH, "lib", "scale.mjs"))).digest("hex").slice(0, 16);
+    const prepare = (name, make) => prepared(name, `${scaleVersion}:${name}`, make).dir;
+    const rows = await measureScale({ cli: tool.cli, prepare, workDir: INPUTS, logDir: LOGS, timeoutS: TIMEOUT_S, warm: PLAN.scale[0], reps: PLAN.scale[1], log });
+    S.scale = rows;
+    scale = renderScale(rows);
+  }
 
   let profiles = "";
   if (opt.profile) profiles = await profile(tool, inp);
 
   const loadEnd = uptime();
   const minutes = ((Date.now() - started) / 60000).toFixed(1);
-  const report = render({ mach, tool, toolVersion, peerVersions, inp, tables, notes, S, loadStart, loadEnd, minutes, version, profiles });
+  const report = render({ mach, tool, toolVersion, peerVersions, inp, tables, notes, S, loadStart, loadEnd, minutes, version, profiles: scale + (scale && profiles ? "\n" : "") + profiles });
   process.stdout.write(report);
   fs.mkdirSync(path.join(WORK, "results"), { recursive: true });
   const stampName = new Date().toISOString().replace(/[:.]/g, "-");

@@ -20,7 +20,7 @@ import { relativeInside, walkPaths, type SourceFile, type WalkOptions } from "./
 import { supportsFullGraphKeyword } from "./detect/versions.js";
 import { fixBytes, revertBytes, type FixBytesResult, type RevertBytesResult } from "./rewrite/fix-bytes.js";
 import { helperUses, type BareKeywordPolicy } from "./rewrite/fix-source.js";
-import { positionAfterEdits } from "./rewrite/edits.js";
+import { positionsAfterEdits } from "./rewrite/edits.js";
 import type { Classification } from "./python/classify.js";
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, nodeFs, NotRegularFileError, readRegularFile, TooLargeError, type ReadFile } from "./files/fs-layer.js";
 import { diffPaths, unifiedDiff, type DiffPaths } from "./report/diff.js";
@@ -407,7 +407,9 @@ async function processFile(file: SourceFile, display: string, mode: Mode, option
 function writtenSites(sites: SiteReport[], outcome: Pick<Outcome, "before" | "after" | "edits">): SiteReport[] {
   const { before, after, edits } = outcome;
   if (before === undefined || after === undefined || !edits) return sites;
-  return sites.map(({ line, column, ...rest }) => ({ line, column, written: positionAfterEdits(before, edits, after, { line, column }), ...rest }));
+  // One pass for all of a file's sites (a generated module may hold tens of thousands).
+  const written = positionsAfterEdits(before, edits, after, sites);
+  return sites.map(({ line, column, ...rest }, i) => ({ line, column, written: written[i], ...rest }));
 }
 
 function fixOutcome(

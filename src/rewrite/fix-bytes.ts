@@ -8,7 +8,7 @@ import { decodeSource, type Decoded } from "../files/encoding.js";
 import type { Edit, FileCode } from "../model.js";
 import { loadPatch } from "../patches.js";
 import { calleeNeedle, mentionsName } from "../python/prefilter.js";
-import { sortedEdits } from "./edits.js";
+import { inTextOrder } from "./edits.js";
 import { fixSource, type FixSourceOptions, type FixSourceResult } from "./fix-source.js";
 import { revertSource, type RevertSourceResult } from "./revert.js";
 
@@ -99,7 +99,7 @@ export function onlyEdited(decoded: Ok, oldBytes: Buffer, newBytes: Buffer, edit
   let text = 0; // position in oldText
   let from = prefix; // position in oldBytes
   let at = prefix; // position in newBytes
-  for (const edit of sortedEdits(edits)) {
+  for (const edit of inTextOrder(edits)) {
     const keep = byteLength(oldText.slice(text, edit.start));
     if (!newBytes.subarray(at, at + keep).equals(oldBytes.subarray(from, from + keep))) return "bytes other than the planned edits would change";
     at += keep;

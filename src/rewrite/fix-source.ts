@@ -16,7 +16,7 @@ import { Excerpt, excerptAround, PARTIAL_PARSE_MIN_CHARS, PartialPlan } from "..
 import { ScopeFacts } from "../python/scope-facts.js";
 import { calleeWords, findSites, type CallSite } from "../python/sites.js";
 import { bareKeywordGuard, hasTrailingComma, keywordInsertion } from "./call-site.js";
-import { applyEdits, editedSpans } from "./edits.js";
+import { applyEdits, editedSpans, sortedEdits } from "./edits.js";
 import { guardInsertion, guardNoteInsertion } from "./guard.js";
 import { selectFix, type Decision } from "./select.js";
 import { layoutRecord, usesModernSyntax, wrappedKeyword } from "./wrap.js";
@@ -160,8 +160,10 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   // black infers the Pythons a file targets from its syntax, our edits
   // included: a keyword added after a magic trailing comma (`**KW,`) is such
   // syntax too, which makes black want the comma after every `**KW`.
+  // Asked per wrapped site, answered once per file (a scan of the whole text and of every site).
+  let modern: boolean | undefined;
   const modernSyntax = () =>
-    usesModernSyntax(text) || analysis.findings.some((f) => f.state.kind === "open" && f.site.args !== null && hasTrailingComma(f.site.args));
+    (modern ??= usesModernSyntax(text) || analysis.findings.some((f) => f.state.kind === "open" && f.site.args !== null && hasTrailingComma(f.site.args)));
   // Re-wrapped calls, each with the note of its old layout that goes in the guard block (wrap.ts).
   const layoutNotes = new Map<Edit, string>();
   const planned = analysis.findings.map((finding) => {
@@ -187,17 +189,21 @@ export function fixSource(text: string, options: FixSourceOptions = {}): FixSour
   const notes = local.flatMap((e) => layoutNotes.get(e) ?? []);
   const hasGuard = text.includes(patch.guard.beginMarker);
   if (style === "guarded" && wantsGuard && !hasGuard) {
-    const firstUse = Math.min(source.text.length, ...applied.map((p) => p.finding.site.node.startIndex));
+    // A loop, not Math.min(...all): a file may hold more sites than a call takes arguments.
+    let firstUse = source.text.length;
+    for (const p of applied) firstUse = Math.min(firstUse, p.finding.site.node.startIndex);
     // A formatter that normalises string quotes (black) gets the guard in its quotes, not the file's.
     const quote = formatter()?.stringQuote;
     local.push(guardInsertion(source.text, tree.rootNode, patch.guard, quote ? { ...conv(), quote } : conv(), firstUse, notes));
   }
-  const edits = local.map((e) => ({ ...e, start: source.originalOffset(e.start), end: source.originalOffset(e.end) }));
+  const mapped = local.map((e) => ({ ...e, start: source.originalOffset(e.start), end: source.originalOffset(e.end) }));
   // A block already there (whole-file offsets: an excerpt may not hold it) takes the new notes before its end marker.
   if (hasGuard && notes.length) {
     const note = guardNoteInsertion(text, patch.guard, notes, conv().eol);
-    if (note) edits.push(note);
+    if (note) mapped.push(note);
   }
+  // Sorted once here: applying, proving and mapping positions then read them in one pass each.
+  const edits = sortedEdits(mapped);
   const reports = planned.map((p) => p.report);
   const parsedChars = source.text.length;
   // Helpers whose site stayed off the export path: other modules may put it there.

@@ -107,7 +107,7 @@ function callShape(text: string, site: CallSite): CallShape | null {
   const statement = statementOf(site.node);
   const indent = /^[ ]*/.exec(head)![0];
   let alone = statement !== null && statement.startPosition.row === open.startPosition.row && lineStart(text, statement.startIndex) === headStart;
-  for (let node = site.node.parent; alone && node && node !== statement; node = node.parent) {
+  for (let node = site.node.parent; alone && node && node.id !== statement!.id; node = node.parent) {
     if (BRACKETED.has(node.type)) alone = false;
   }
   return { text, open, close, items, multiLineItem: items.some((item) => item.includes("\n")), trailingComma: hasTrailingComma(args), head, tail, indent, alone };
