@@ -71,6 +71,16 @@ export function sotErrorText(name: string, release?: string): string {
   return `Can't call ${shown} when full_graph=False. Use paddle.jit.to_static(full_graph=True) instead.`;
 }
 
+/**
+ * What Python raises for `to_static(fn, full_graph=True)` on a release that
+ * rejects the keyword, null where it is accepted. On the real 2.3/2.4 wheels
+ * `paddle.jit.to_static` is the function `declarative` (paddle.fluid.dygraph.jit),
+ * hence its name in the message.
+ */
+export function keywordErrorText(release: string): string | null {
+  return findRelease(release).fullGraph === "rejected" ? "TypeError: declarative() got an unexpected keyword argument 'full_graph'" : null;
+}
+
 export function findRelease(release: string): PaddleRelease {
   const row = PADDLE_RELEASES.find((r) => r.release === release);
   if (!row) {
@@ -606,7 +616,8 @@ def not_to_static(func=None):
 
 
 def save(layer, path, input_spec=None, **configs):
-    """Writes path + ".pdmodel" (a short text marker) and path + ".pdiparams".
+    """Writes path + ".pdmodel" (a short text marker), path + ".pdiparams"
+    and, like the real 2.4 to 2.6 wheels, path + ".pdiparams.info".
 
     Like Paddle 3.x, it copes with an SOT-converted forward by tracing a
     whole program of its own instead of asking the function for one.
@@ -640,6 +651,9 @@ def save(layer, path, input_spec=None, **configs):
         out.write("inputs: {}\n".format(",".join(v.name for v in program.inputs)))
     with open(path + ".pdiparams", "wb"):
         pass
+    if VERSION.startswith("2."):
+        with open(path + ".pdiparams.info", "wb"):
+            pass
 
 `;
 
@@ -648,14 +662,22 @@ function toStaticPython(row: PaddleRelease): string {
     case "rejected":
       return row.signature === SIG_23
         ? String.raw`
-def to_static(function=None, input_spec=None, build_strategy=None):
+def declarative(function=None, input_spec=None, build_strategy=None):
     # Paddle 2.2/2.3: no property, no **kwargs; full_graph is a TypeError.
     return _convert(function, input_spec, build_strategy, False, symbolic=False)
+
+
+# the real 2.3/2.4 export it under this name too (paddle.jit imports
+# declarative as to_static), so the TypeError names declarative()
+to_static = declarative
 `
         : String.raw`
-def to_static(function=None, input_spec=None, build_strategy=None, property=False):
+def declarative(function=None, input_spec=None, build_strategy=None, property=False):
     # Paddle 2.4: adds property, still no **kwargs; full_graph is a TypeError.
     return _convert(function, input_spec, build_strategy, property, symbolic=False)
+
+
+to_static = declarative
 `;
     case "ignored":
       return String.raw`

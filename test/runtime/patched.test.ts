@@ -42,7 +42,7 @@ const acceptsKeyword = (release: string) => findRelease(release).fullGraph !== "
 const sotOnByDefault = (release: string) => findRelease(release).fullGraph === "honoured";
 
 const THE_ERROR = `RuntimeError: ${sotErrorText("main_program")}`;
-const KEYWORD_ERROR = "TypeError: to_static() got an unexpected keyword argument 'full_graph'";
+const KEYWORD_ERROR = "TypeError: declarative() got an unexpected keyword argument 'full_graph'";
 /** The checkout whose --style plain output and control runs are exercised. */
 const PLAIN_CHECKOUT = "ppdet-2.7";
 const CONTROL_RELEASES = ["2.6", "3.0"];

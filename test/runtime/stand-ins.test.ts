@@ -428,7 +428,7 @@ describe.concurrent("fake checkouts", () => {
       const failsWithSot = !checkout.upstreamFixed && sotOnByDefault(release);
       if (failsWithTypeError) {
         expect(run.code, describeRun(run)).not.toBe(0);
-        expect(run.stderr).toContain(`TypeError: to_static() got an ${KEYWORD_ERROR}`);
+        expect(run.stderr).toContain(`TypeError: declarative() got an ${KEYWORD_ERROR}`);
         expect(run.exported).toBe(false);
       } else if (failsWithSot) {
         expect(run.code, describeRun(run)).not.toBe(0);
@@ -500,7 +500,7 @@ describe.concurrent("fake checkouts", () => {
         expect(run.code, describeRun(run)).toBe(0);
       } else {
         expect(run.code).not.toBe(0);
-        expect(run.stderr).toContain(`TypeError: to_static() got an ${KEYWORD_ERROR}`);
+        expect(run.stderr).toContain(`TypeError: declarative() got an ${KEYWORD_ERROR}`);
       }
     }
   });

@@ -28,7 +28,7 @@ const RELEASES = PADDLE_RELEASES.map((r) => r.release);
 const CONTROL_RELEASES = ["2.6", "3.0"];
 const acceptsKeyword = (release: string) => findRelease(release).fullGraph !== "rejected";
 const THE_ERROR = `RuntimeError: ${sotErrorText("main_program")}`;
-const KEYWORD_ERROR = "TypeError: to_static() got an unexpected keyword argument 'full_graph'";
+const KEYWORD_ERROR = "TypeError: declarative() got an unexpected keyword argument 'full_graph'";
 
 const temps: string[] = [];
 const patched = new Map<string, { dir: string; run: ToolRun }>();

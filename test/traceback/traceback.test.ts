@@ -143,7 +143,7 @@ describe("parseTraceback", () => {
 
   it("another error is not the SOT error", () => {
     const parsed = parseTraceback(
-      traceback([{ file: "trainer.py", line: 10, fn: "f", src: "x" }], "TypeError: to_static() got an unexpected keyword argument 'full_graph'"),
+      traceback([{ file: "trainer.py", line: 10, fn: "f", src: "x" }], "TypeError: declarative() got an unexpected keyword argument 'full_graph'"),
     );
     expect(parsed.sot).toBeNull();
     expect(parsed.exception?.type).toBe("TypeError");
@@ -385,14 +385,14 @@ describe("planFromTraceback", () => {
 
   it("another error: nothing planned, and says so", async () => {
     const plan = await planFromTracebackText(
-      traceback(ppdetWindowsFrames(PPDET).slice(0, 5), "TypeError: to_static() got an unexpected keyword argument 'full_graph'"),
+      traceback(ppdetWindowsFrames(PPDET).slice(0, 5), "TypeError: declarative() got an unexpected keyword argument 'full_graph'"),
       PPDET,
     );
     expect(plan.status).toBe("other-error");
     expect(plan.force.size).toBe(0);
     expect(tracebackExitCode(plan)).toBe(2);
     expect(plan.messages).toEqual([
-      `The traceback ends in TypeError: to_static() got an unexpected keyword argument 'full_graph': not the error this tool fixes ("RuntimeError: Can't call <attribute> when full_graph=False"); nothing changed.`,
+      `The traceback ends in TypeError: declarative() got an unexpected keyword argument 'full_graph': not the error this tool fixes ("RuntimeError: Can't call <attribute> when full_graph=False"); nothing changed.`,
     ]);
     const none = await planFromTracebackText("ValueError: just a line\n", PPDET);
     expect(none.status).toBe("no-traceback");
