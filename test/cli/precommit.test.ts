@@ -8,6 +8,7 @@
 // or a warm npm cache.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   cleanupTempDirs,
@@ -159,10 +160,12 @@ describe.each(preCommits())("pre-commit $major.x ($source)", ({ major, bin, vers
       expect(second.stdout, show(second)).toMatch(/^paddle-fullgraph-fix\.+Passed$/m);
     }, INSTALL_TIMEOUT);
 
-    it("the README's config with its check hook, as a git hook: the commit fails with the fix unstaged, then passes once added", async ({ expect }) => {
+    it("the README's config with its check hook and the clone's URL, as a git hook: the commit fails with the fix unstaged, then passes once added", async ({ expect }) => {
       const { dir, rev } = await hookRepo();
       const env = isolatedEnv(tempDir("pch"));
-      const repo = makeRepo(tempDir("user"), env, { "clean.py": CLEAN, ".pre-commit-config.yaml": readmeConfig(dir, rev, true) });
+      // The other README form of `repo:`: a URL (file://), not a path.
+      const config = readmeConfig(pathToFileURL(dir).href, rev, true);
+      const repo = makeRepo(tempDir("user"), env, { "clean.py": CLEAN, ".pre-commit-config.yaml": config });
       const installed = await preCommit(["install"], repo, env);
       expect(installed.code, show(installed)).toBe(0);
       // The hook script runs the pre-commit that installed it.
