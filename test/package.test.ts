@@ -108,6 +108,7 @@ describe("npm pack", () => {
       "package.json",
       "dist/cli.js",
       "dist/cli/main.bundle.js",
+      "dist/cli/main.prebuilt.js",
       "dist/index.cjs",
       "dist/index.d.cts",
       ...library,

@@ -2,6 +2,7 @@
 // tests: real `pre-commit`, `git` and `npm`, nothing mocked.
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { ROOT } from "./cli.js";
 import { tempDir as makeTempDir, writeTree } from "./temp.js";
@@ -115,9 +116,34 @@ export function copyTrackedTree(root: string, dest: string): string {
   return dest;
 }
 
-export function preCommitVersion(): string | null {
-  const r = spawnSync("pre-commit", ["--version"], { encoding: "utf8" });
+/** `pre-commit --version` of `bin` ("pre-commit 3.0.4"), or null when it does not run. */
+export function preCommitVersion(bin = "pre-commit"): string | null {
+  const r = spawnSync(bin, ["--version"], { encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : null;
+}
+
+export interface PreCommit {
+  /** The major version this entry stands for. */
+  major: number;
+  /** Where it comes from, for test names and messages. */
+  source: string;
+  bin: string;
+  /** What `bin --version` printed; null when it is not installed. */
+  version: string | null;
+}
+
+/**
+ * The pre-commits users have, both installed by .ci/run: Debian's 3.x (apt,
+ * on PATH) and the newest 4.x from PyPI in its own virtual environment,
+ * cached outside the repo (PADDLE_FULLGRAPH_FIX_PRE_COMMIT_4 names another).
+ */
+export function preCommits(): PreCommit[] {
+  const pre4 =
+    process.env.PADDLE_FULLGRAPH_FIX_PRE_COMMIT_4 ?? path.join(os.homedir(), ".cache/paddle-fullgraph-fix/pre-commit-4/bin/pre-commit");
+  return [
+    { major: 3, source: "Debian's package", bin: "pre-commit" },
+    { major: 4, source: "PyPI, .ci/run's venv", bin: pre4 },
+  ].map((p) => ({ ...p, version: preCommitVersion(p.bin) }));
 }
 
 export function read(file: string): Buffer {
