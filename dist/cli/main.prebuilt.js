@@ -759,12 +759,66 @@ var init_prefilter = __esm({
   }
 });
 
+// dist/rewrite/lines.js
+function lineStart(text, index) {
+  return text.lastIndexOf("\n", index - 1) + 1;
+}
+function lineEnd(text, index) {
+  const nl = text.indexOf("\n", index);
+  return nl < 0 ? text.length : nl + 1;
+}
+function occurrences(text, needle) {
+  const out = [];
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length))
+    out.push(i);
+  return out;
+}
+var LineIndex;
+var init_lines = __esm({
+  "dist/rewrite/lines.js"() {
+    "use strict";
+    LineIndex = class {
+      starts = [0];
+      constructor(text) {
+        for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", nl + 1))
+          this.starts.push(nl + 1);
+      }
+      /** Offset of a 1-based line and column. */
+      offsetOf(line, column) {
+        return this.starts[line - 1] + column - 1;
+      }
+      /** 1-based line and column of an offset (a line starts just after its "\n"). */
+      positionOf(offset) {
+        const s = this.starts;
+        let lo = 0;
+        let hi = s.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (s[mid] <= offset)
+            lo = mid;
+          else
+            hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - s[lo] + 1 };
+      }
+    };
+  }
+});
+
 // dist/rewrite/edits.js
 function sortedEdits(edits) {
-  return [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const sorted = inTextOrder(edits);
+  return sorted === edits ? [...edits] : sorted;
+}
+function inTextOrder(edits) {
+  for (let i = 1; i < edits.length; i++) {
+    if (inOrder(edits[i - 1], edits[i]) > 0)
+      return [...edits].sort(inOrder);
+  }
+  return edits;
 }
 function overlapProblem(edits) {
-  const sorted = sortedEdits(edits);
+  const sorted = inTextOrder(edits);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i].start < sorted[i - 1].end)
       return "overlapping edits found; left alone";
@@ -772,17 +826,18 @@ function overlapProblem(edits) {
   return null;
 }
 function applyEdits(text, edits) {
-  let out = "";
+  const parts = [];
   let last = 0;
-  for (const edit of sortedEdits(edits)) {
-    out += text.slice(last, edit.start) + edit.text;
+  for (const edit of inTextOrder(edits)) {
+    parts.push(text.slice(last, edit.start), edit.text);
     last = edit.end;
   }
-  return out + text.slice(last);
+  parts.push(text.slice(last));
+  return parts.join("");
 }
 function editedSpans(edits) {
   let shift = 0;
-  return sortedEdits(edits).map((edit) => {
+  return inTextOrder(edits).map((edit) => {
     const start = edit.start + shift;
     shift += edit.text.length - (edit.end - edit.start);
     return { start, end: start + edit.text.length };
@@ -794,34 +849,36 @@ function insertion(offset, text) {
 function removal(start, end) {
   return { start, end, text: "" };
 }
-function positionAfterEdits(before, edits, after, at) {
-  const offset = offsetOf(before, at);
-  let shift = 0;
-  for (const edit of sortedEdits(edits)) {
-    if (edit.start > offset)
-      break;
-    shift += edit.text.length - (edit.end - edit.start);
+function positionsAfterEdits(before, edits, after, places) {
+  const sorted = inTextOrder(edits);
+  const shiftAfter = new Array(sorted.length + 1);
+  shiftAfter[0] = 0;
+  sorted.forEach((edit, k) => shiftAfter[k + 1] = shiftAfter[k] + edit.text.length - (edit.end - edit.start));
+  const from = new LineIndex(before);
+  const to = new LineIndex(after);
+  return places.map(({ line, column }) => {
+    const offset = from.offsetOf(line, column);
+    return to.positionOf(offset + shiftAfter[editsStartingAtOrBefore(sorted, offset)]);
+  });
+}
+function editsStartingAtOrBefore(sorted, offset) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (sorted[mid].start <= offset)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  return positionOf(after, offset + shift);
+  return lo;
 }
-function offsetOf(text, { line, column }) {
-  let start = 0;
-  for (let l = 1; l < line; l++)
-    start = text.indexOf("\n", start) + 1;
-  return start + column - 1;
-}
-function positionOf(text, offset) {
-  let line = 1;
-  let start = 0;
-  for (let nl = text.indexOf("\n"); nl >= 0 && nl < offset; nl = text.indexOf("\n", nl + 1)) {
-    line++;
-    start = nl + 1;
-  }
-  return { line, column: offset - start + 1 };
-}
+var inOrder;
 var init_edits = __esm({
   "dist/rewrite/edits.js"() {
     "use strict";
+    init_lines();
+    inOrder = (a, b) => a.start - b.start || a.end - b.end;
   }
 });
 
@@ -1818,7 +1875,15 @@ function query(source) {
   return q;
 }
 function parsePython(text) {
-  return getParser().parse(text, void 0, { bufferSize: Math.max(32 * 1024, text.length + 1) });
+  return withoutNodeCache(getParser().parse(text, void 0, { bufferSize: Math.max(32 * 1024, text.length + 1) }));
+}
+function withoutNodeCache(tree) {
+  const cached = tree;
+  if (typeof cached._cacheNode === "function")
+    cached._cacheNode = noCache;
+  if (typeof cached._cacheNodes === "function")
+    cached._cacheNodes = noCache;
+  return tree;
 }
 function firstSyntaxError(tree) {
   if (!tree.rootNode.hasError)
@@ -1845,12 +1910,14 @@ function firstSyntaxError(tree) {
   const node = found2 ?? tree.rootNode;
   return { line: node.startPosition.row + 1, column: node.startPosition.column + 1 };
 }
-var require2, parser, queries;
+var require2, parser, queries, noCache;
 var init_parser = __esm({
   "dist/python/parser.js"() {
     "use strict";
     require2 = createRequire(import.meta.url);
     queries = /* @__PURE__ */ new Map();
+    noCache = () => {
+    };
   }
 });
 
@@ -2156,26 +2223,6 @@ var init_sites = __esm({
   }
 });
 
-// dist/rewrite/lines.js
-function lineStart(text, index) {
-  return text.lastIndexOf("\n", index - 1) + 1;
-}
-function lineEnd(text, index) {
-  const nl = text.indexOf("\n", index);
-  return nl < 0 ? text.length : nl + 1;
-}
-function occurrences(text, needle) {
-  const out = [];
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length))
-    out.push(i);
-  return out;
-}
-var init_lines = __esm({
-  "dist/rewrite/lines.js"() {
-    "use strict";
-  }
-});
-
 // dist/rewrite/call-site.js
 function keywordInsertion(text, site, keyword, indentUnit) {
   const args = site.args;
@@ -2291,34 +2338,27 @@ function renderGuard(guard, conv) {
     return conv.indent.repeat(depth) + converted;
   });
 }
-function guardInsertion(text, module, guard, conv, firstUse) {
+function guardInsertion(text, module, guard, conv, firstUse, notes = []) {
   const lines = renderGuard(guard, conv);
+  const block = [...lines.slice(0, -1), ...notes, lines[lines.length - 1]].join(conv.eol);
   const { eol } = conv;
   const anchor = topBlockEnd(module, firstUse);
   const after = anchor === null ? null : lineEnd(text, anchor);
   if (after === null || after > firstUse) {
-    const first = anchor === null ? firstStatement(module) : null;
+    const first = firstStatement(module);
     const offset = anchor !== null ? lineStart(text, anchor) : first ? lineStart(text, first.startIndex) : text.length;
+    const gap = first && first.startIndex < offset ? eol + eol : "";
     const prefix = offset > 0 && !endsWithEol(text, offset) ? eol : "";
-    return insertion(offset, prefix + lines.join(eol) + eol + blankLinesAfter(text, offset, eol));
+    return insertion(offset, prefix + gap + block + eol);
   }
-  if (after >= text.length) {
-    const prefix = endsWithEol(text, after) ? eol : eol + eol;
-    return insertion(after, prefix + eol + lines.join(eol) + eol);
-  }
-  return insertion(after, eol + eol + lines.join(eol) + eol + blankLinesAfter(text, after, eol));
+  if (after >= text.length && !endsWithEol(text, after))
+    return insertion(after, eol + eol + eol + block);
+  return insertion(after, eol + eol + block + eol);
 }
-function blankLinesAfter(text, offset, eol) {
-  let blank = 0;
-  let i = offset;
-  while (blank < 2) {
-    const m = /^[ \t]*\r?\n/.exec(text.slice(i, i + 200));
-    if (!m)
-      break;
-    blank++;
-    i += m[0].length;
-  }
-  return eol.repeat(2 - blank);
+function guardNoteInsertion(text, guard, notes, eol) {
+  const begin = text.indexOf(guard.beginMarker);
+  const end = markerLines(text, guard.endMarker).find((at) => at > begin);
+  return end === void 0 ? null : insertion(end, notes.map((note) => note + eol).join(""));
 }
 function topBlockEnd(module, firstUse) {
   let end = null;
@@ -2373,10 +2413,14 @@ function guardBlockRemovals(text, tree, guard) {
       e++;
     if (e >= ends.length)
       return "a guard block begins but never ends (its end marker line is missing); left alone";
-    removals.push(blockRemoval(text, tree, begin, lineEnd(text, ends[e])));
+    const end = lineEnd(text, ends[e]);
+    removals.push(blockRemoval(text, tree, begin, end, isLegacyBlock(text.slice(begin, end))));
     e++;
   }
   return removals;
+}
+function isLegacyBlock(block) {
+  return block.includes("inspect");
 }
 function markerLines(text, marker) {
   const out = [];
@@ -2393,9 +2437,9 @@ function isMarkerComment(tree, at) {
   const node = tree.rootNode.descendantForIndex(at, at + 1);
   return node.type === "comment" && node.startIndex === at && node.startPosition.column === 0;
 }
-function blockRemoval(text, tree, start, end) {
+function blockRemoval(text, tree, start, end, legacy) {
   if (!statementBefore(tree, start))
-    return removal(start, skipEmptyLines(text, end, 2));
+    return legacy ? removal(start, skipEmptyLines(text, end, 2)) : removal(start, end);
   let from = start;
   for (let i = 0; i < 2; i++) {
     const prev = emptyLineBefore(text, from);
@@ -2403,8 +2447,15 @@ function blockRemoval(text, tree, start, end) {
       break;
     from = prev;
   }
-  if (end >= text.length)
+  if (end >= text.length) {
+    const unterminated = !endsWithEol(text, end) && endsWithEol(text, from);
+    return removal(unterminated ? from - (text.startsWith("\r\n", from - 2) ? 2 : 1) : from, end);
+  }
+  if (!legacy)
     return removal(from, end);
+  return legacyRemoval(text, from, end);
+}
+function legacyRemoval(text, from, end) {
   const blank = blankRun(text, end);
   let inserted = 0;
   if (blank.count === 2)
@@ -2529,7 +2580,7 @@ function callShape(text, site) {
   const statement = statementOf(site.node);
   const indent = /^[ ]*/.exec(head)[0];
   let alone = statement !== null && statement.startPosition.row === open.startPosition.row && lineStart(text, statement.startIndex) === headStart;
-  for (let node = site.node.parent; alone && node && node !== statement; node = node.parent) {
+  for (let node = site.node.parent; alone && node && node.id !== statement.id; node = node.parent) {
     if (BRACKETED.has(node.type))
       alone = false;
   }
@@ -2652,7 +2703,49 @@ function ownLine(text, call, keyword, style, eol) {
 function usesModernSyntax(text) {
   return /(?<![\w.])(?:[fF][rRbB]?|[rR][fF])["']|\b\d+_\d|:=|,\s*\/\s*[,)]|^\s*match\s.+:\s*$|\*[\w.]+(?:\([^()]*\))?,\s*\)/m.test(text);
 }
-var BRACKETED;
+function layoutRecord(text, args, edit, eol) {
+  const open = args.children[0];
+  const close = args.children[args.childCount - 1];
+  const gaps = [];
+  let last = open.endIndex;
+  for (const token of [...args.children.slice(1, -1), close]) {
+    const gap = text.slice(last, token.startIndex);
+    if (gap.replaceAll(eol, "").replace(/ /g, "") !== "")
+      return null;
+    gaps.push(gap.split(eol).map((run2) => run2.length).join("/"));
+    last = token.endIndex;
+  }
+  const written = text.slice(open.startIndex, edit.start) + edit.text + text.slice(edit.end, close.endIndex);
+  return `# --revert restores call ${fingerprint(written)} to: ${gaps.join(" ")}`;
+}
+function layoutNotes(block) {
+  return block.split(/\r?\n/).flatMap((line) => {
+    const m = RECORD.exec(line);
+    return m ? [{ fingerprint: m[1], gaps: m[2].split(" ").map((gap) => gap.replace(/\d+/g, (n) => " ".repeat(Number(n)))) }] : [];
+  });
+}
+function layoutRestore(text, args, keyword, notes, eol) {
+  const at = notes.findIndex((n) => n.fingerprint === fingerprint(text.slice(args.startIndex, args.endIndex)));
+  if (at < 0)
+    return null;
+  const items = args.namedChildren.filter((c) => c.id !== keyword.id).map((c) => text.slice(c.startIndex, c.endIndex));
+  const tokens = items.flatMap((item, i) => i ? [",", item] : [item]);
+  const gaps = notes[at].gaps.map((gap) => gap.replaceAll("/", eol));
+  if (gaps.length !== tokens.length + 1)
+    return null;
+  notes.splice(at, 1);
+  const inner = tokens.reduce((out, token, i) => out + token + gaps[i + 1], gaps[0]);
+  return { start: args.children[0].endIndex, end: args.children[args.childCount - 1].startIndex, text: inner };
+}
+function fingerprint(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h.toString(16).padStart(8, "0");
+}
+var BRACKETED, RECORD;
 var init_wrap = __esm({
   "dist/rewrite/wrap.js"() {
     "use strict";
@@ -2672,6 +2765,7 @@ var init_wrap = __esm({
       "dictionary_comprehension",
       "set_comprehension"
     ]);
+    RECORD = /^# --revert restores call ([0-9a-f]{8}) to: ([0-9/ ]+)$/;
   }
 });
 
@@ -2705,12 +2799,21 @@ function fixSource(text, options = {}) {
   const formatter = () => lineStyle === void 0 ? lineStyle = options.lineStyle?.() ?? null : lineStyle;
   const bare = options.bareKeyword ?? { action: "keep", paddle: null };
   const guardBare = bare.action === "guard" && style === "guarded" ? `${patch.guard.function}()` : null;
-  const modernSyntax = () => usesModernSyntax(text) || analysis.findings.some((f) => f.state.kind === "open" && f.site.args !== null && hasTrailingComma(f.site.args));
+  let modern;
+  const modernSyntax = () => modern ??= usesModernSyntax(text) || analysis.findings.some((f) => f.state.kind === "open" && f.site.args !== null && hasTrailingComma(f.site.args));
+  const layoutNotes2 = /* @__PURE__ */ new Map();
   const planned = analysis.findings.map((finding) => {
     const keyword = () => {
       const plain = keywordInsertion(source.text, finding.site, keywordText, conv().indent);
       const layout = formatter();
-      return layout ? wrappedKeyword(source.text, finding.site, keywordText, plain, layout, { eol: conv().eol, modernSyntax }) : plain;
+      const wrapped = layout ? wrappedKeyword(source.text, finding.site, keywordText, plain, layout, { eol: conv().eol, modernSyntax }) : plain;
+      if (wrapped === plain || style === "plain")
+        return wrapped;
+      const note = layoutRecord(source.text, finding.site.args, wrapped, conv().eol);
+      if (note === null)
+        return plain;
+      layoutNotes2.set(wrapped, note);
+      return wrapped;
     };
     const fix2 = planFix(finding, keyword, style, guardBare, exactBare, Boolean(options.overrideFullGraphFalse));
     const decision = fix2 ? selectFix(fix2, finding.place.line, { unsafe: options.all, promoted: options.force }) : { apply: false };
@@ -2719,12 +2822,22 @@ function fixSource(text, options = {}) {
   const applied = planned.filter((p) => p.decision.apply);
   const local = applied.flatMap((p) => p.fix.edits);
   const wantsGuard = applied.some((p) => p.fix.shared.includes("guard-block")) || analysis.usesGuard;
-  if (style === "guarded" && wantsGuard && !text.includes(patch.guard.beginMarker)) {
-    const firstUse = Math.min(source.text.length, ...applied.map((p) => p.finding.site.node.startIndex));
+  const notes = local.flatMap((e) => layoutNotes2.get(e) ?? []);
+  const hasGuard = text.includes(patch.guard.beginMarker);
+  if (style === "guarded" && wantsGuard && !hasGuard) {
+    let firstUse = source.text.length;
+    for (const p of applied)
+      firstUse = Math.min(firstUse, p.finding.site.node.startIndex);
     const quote = formatter()?.stringQuote;
-    local.push(guardInsertion(source.text, tree.rootNode, patch.guard, quote ? { ...conv(), quote } : conv(), firstUse));
+    local.push(guardInsertion(source.text, tree.rootNode, patch.guard, quote ? { ...conv(), quote } : conv(), firstUse, notes));
   }
-  const edits = local.map((e) => ({ ...e, start: source.originalOffset(e.start), end: source.originalOffset(e.end) }));
+  const mapped = local.map((e) => ({ ...e, start: source.originalOffset(e.start), end: source.originalOffset(e.end) }));
+  if (hasGuard && notes.length) {
+    const note = guardNoteInsertion(text, patch.guard, notes, conv().eol);
+    if (note)
+      mapped.push(note);
+  }
+  const edits = sortedEdits(mapped);
   const reports = planned.map((p) => p.report);
   const parsedChars = source.text.length;
   const helpers = [...new Set(planned.flatMap((p) => p.finding.classification.returnedBy && p.finding.classification.class === "other" && !p.decision.apply ? [p.finding.classification.returnedBy] : []))];
@@ -2875,12 +2988,12 @@ function helperUses(text, helpers, options) {
     return /* @__PURE__ */ new Map();
   return usesOfHelpers(tree, text, helpers, options.path, patch);
 }
-function usesOfHelpers(tree, text, helpers, path25, patch) {
+function usesOfHelpers(tree, text, helpers, path26, patch) {
   const found2 = /* @__PURE__ */ new Map();
   const names = new NameIndex(tree, text, [...patch.saveCallees], calleeWords([...patch.saveCallees]));
-  const ctx = classifyContext(names, tree, path25, patch, (row) => row);
+  const ctx = classifyContext(names, tree, path26, patch, (row) => row);
   for (const helper of helpers) {
-    const evidence = helperUseEvidence(helper, ctx, (line) => `${path25}:${line}`);
+    const evidence = helperUseEvidence(helper, ctx, (line) => `${path26}:${line}`);
     if (evidence)
       found2.set(helper, evidence);
   }
@@ -2945,6 +3058,8 @@ function revertSource(text, options = {}) {
     guardBlocks: 0,
     keywords: 0,
     irregular: 0,
+    rewrapped: 0,
+    stillWrapped: 0,
     ...extra
   });
   if (!text.includes(fn) && !text.includes(beginMarker))
@@ -2956,14 +3071,22 @@ function revertSource(text, options = {}) {
   const blocks = guardBlockRemovals(text, tree, patch.guard);
   if (typeof blocks === "string")
     return result2({ status: "error", code: NOT_REVERTED, reason: blocks });
-  const keywords = keywordRemovals(text, tree, fn, `${patch.keyword}=${patch.value}`);
+  const notes = blocks.flatMap((b) => layoutNotes(text.slice(b.start, b.end)));
+  const noted = notes.length;
+  const keywords = keywordRemovals(text, tree, fn, `${patch.keyword}=${patch.value}`, notes);
   const removals = sortedEdits([...blocks, ...keywords.map((k) => k.removal)]);
   if (!removals.length)
     return result2();
   const overlap = overlapProblem(removals);
   if (overlap)
     return result2({ status: "error", code: NOT_REVERTED, reason: overlap });
-  const counts = { guardBlocks: blocks.length, keywords: keywords.length, irregular: keywords.filter((k) => k.irregular).length };
+  const counts = {
+    guardBlocks: blocks.length,
+    keywords: keywords.length,
+    irregular: keywords.filter((k) => k.irregular).length,
+    rewrapped: noted - notes.length,
+    stillWrapped: notes.length
+  };
   const left = remainingUse(text, tree, fn, removals);
   if (left)
     return result2({ status: "error", code: NOT_REVERTED, reason: `revert not applied: ${fn} is also used at ${left}, which revert cannot undo`, ...counts });
@@ -3003,7 +3126,8 @@ function verify2(newText, patch) {
   }
   return null;
 }
-function keywordRemovals(text, tree, fn, bare) {
+function keywordRemovals(text, tree, fn, bare, notes) {
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const out = [];
   for (const at of occurrences(text, fn)) {
     const ident = tree.rootNode.descendantForIndex(at, at + fn.length);
@@ -3024,7 +3148,8 @@ function keywordRemovals(text, tree, fn, bare) {
       out.push({ removal: bareKeywordRestore(splat, bare), irregular: false });
       continue;
     }
-    out.push(keywordRemoval(text, args, splat));
+    const restored = notes.length ? layoutRestore(text, args, splat, notes, eol) : null;
+    out.push(restored ? { removal: restored, irregular: false } : keywordRemoval(text, args, splat));
   }
   return out;
 }
@@ -3038,6 +3163,7 @@ var init_revert = __esm({
     init_edits();
     init_guard();
     init_lines();
+    init_wrap();
     NOT_REVERTED = "file/revert-not-applied";
   }
 });
@@ -3062,7 +3188,7 @@ function fixBytes(bytes, options = {}) {
 }
 function revertBytes(bytes, options = {}) {
   const patch = options.patch ?? loadPatch();
-  const none = { guardBlocks: 0, keywords: 0, irregular: 0 };
+  const none = { guardBlocks: 0, keywords: 0, irregular: 0, rewrapped: 0, stillWrapped: 0 };
   if (bytes.indexOf(patch.guard.function) < 0 && bytes.indexOf(patch.guard.beginMarker) < 0) {
     return { status: "unchanged", bytes, ...none };
   }
@@ -3070,7 +3196,8 @@ function revertBytes(bytes, options = {}) {
   if (!decoded.ok)
     return { status: "skipped", code: decoded.code, reason: decoded.reason, bytes, ...none };
   const result2 = revertSource(decoded.text, { patch });
-  const counts = { guardBlocks: result2.guardBlocks, keywords: result2.keywords, irregular: result2.irregular };
+  const { guardBlocks, keywords, irregular, rewrapped, stillWrapped } = result2;
+  const counts = { guardBlocks, keywords, irregular, rewrapped, stillWrapped };
   const base = { before: decoded.text, after: result2.text, ...counts };
   if (result2.status !== "changed")
     return { ...base, status: result2.status, code: result2.code, reason: result2.reason, bytes };
@@ -3096,7 +3223,7 @@ function onlyEdited(decoded, oldBytes, newBytes, edits) {
   let text = 0;
   let from = prefix;
   let at = prefix;
-  for (const edit of sortedEdits(edits)) {
+  for (const edit of inTextOrder(edits)) {
     const keep = byteLength(oldText.slice(text, edit.start));
     if (!newBytes.subarray(at, at + keep).equals(oldBytes.subarray(from, from + keep)))
       return "bytes other than the planned edits would change";
@@ -3726,7 +3853,8 @@ function writtenSites(sites, outcome) {
   const { before, after, edits } = outcome;
   if (before === void 0 || after === void 0 || !edits)
     return sites;
-  return sites.map(({ line, column, ...rest }) => ({ line, column, written: positionAfterEdits(before, edits, after, { line, column }), ...rest }));
+  const written = positionsAfterEdits(before, edits, after, sites);
+  return sites.map(({ line, column, ...rest }, i) => ({ line, column, written: written[i], ...rest }));
 }
 function fixOutcome(bytes, display, mode, options, environment, force, lineStyle, helperEvidence, helperUsesOf = []) {
   const bareKeyword = bareKeywordPolicy(environment, Boolean(options.guardBareKeywords));
@@ -3735,7 +3863,7 @@ function fixOutcome(bytes, display, mode, options, environment, force, lineStyle
 }
 function revertOutcome(bytes, mode) {
   const result2 = revertBytes(bytes);
-  const revert = { guardBlocks: result2.guardBlocks, keywords: result2.keywords, irregular: result2.irregular };
+  const revert = revertCounts(result2);
   const reason = result2.status === "changed" ? revertReason(revert, mode === "write") : result2.reason;
   const code = result2.status === "changed" ? "file/reverted" : result2.code;
   return { ...result2, code, reason, sites: [], ...result2.status === "unchanged" ? {} : { revert } };
@@ -3747,6 +3875,9 @@ function bareKeywordPolicy(environment, asked) {
     return { action: "guard", paddle: name, asked: true };
   return { action: supportsFullGraphKeyword(paddle) === false ? "guard" : "keep", paddle: name };
 }
+function revertCounts({ guardBlocks, keywords, irregular, rewrapped, stillWrapped }) {
+  return { guardBlocks, keywords, irregular, rewrapped, stillWrapped };
+}
 function revertReason(counts, done) {
   const parts = [];
   if (counts.guardBlocks)
@@ -3754,8 +3885,12 @@ function revertReason(counts, done) {
   if (counts.keywords)
     parts.push(plural(counts.keywords, "keyword"));
   let line = `${done ? "removed" : "would remove"} ${parts.join(" and ")}`;
+  if (counts.rewrapped)
+    line += `; ${done ? "restored" : "would restore"} the layout of ${plural(counts.rewrapped, "re-wrapped call")}`;
   if (counts.irregular)
     line += ` (${counts.irregular} not in the form this tool writes: removed with its comma, spacing may differ)`;
+  if (counts.stillWrapped)
+    line += ` (not exact: ${plural(counts.stillWrapped, "call")} re-wrapped by the fix ${counts.stillWrapped === 1 ? "was" : "were"} edited since and ${counts.stillWrapped === 1 ? "keeps its" : "keep their"} wrapping)`;
   return line;
 }
 function gated(status, code) {
@@ -3798,7 +3933,7 @@ function displayPath(file, cwd) {
 function reportForSource(name, mode, result2, revert) {
   if (revert) {
     const r = result2;
-    const counts = { guardBlocks: r.guardBlocks, keywords: r.keywords, irregular: r.irregular };
+    const counts = revertCounts(r);
     const reason = r.status === "changed" ? revertReason(counts, mode === "write") : r.reason;
     const code = r.status === "changed" ? "file/reverted" : r.code;
     const file2 = { path: name, status: gated(r.status, code), ...reason ? { code, reason } : {}, sites: [], revert: counts };
@@ -5098,6 +5233,151 @@ var init_verdict = __esm({
   }
 });
 
+// dist/detect/installed.js
+import { promises as fs8 } from "node:fs";
+import path17 from "node:path";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
+async function readText2(file) {
+  return fs8.readFile(file, "utf8").catch(() => null);
+}
+async function exists(p) {
+  return fs8.stat(p).then(() => true, () => false);
+}
+function editableTarget(dist) {
+  if (dist.directUrl) {
+    try {
+      const info = JSON.parse(dist.directUrl);
+      if (info.dir_info?.editable && typeof info.url === "string" && info.url.startsWith("file:"))
+        return fileURLToPath3(info.url);
+    } catch {
+    }
+  }
+  if (dist.metadataDir?.endsWith(".egg-info") && dist.location) {
+    const parent = path17.basename(dist.location);
+    if (parent !== "site-packages" && parent !== "dist-packages")
+      return dist.location;
+  }
+  return null;
+}
+function recordTopLevels(record) {
+  const names = /* @__PURE__ */ new Set();
+  for (const line of record.split(/\r?\n/)) {
+    const entry = line.startsWith('"') ? line.slice(1, line.indexOf('"', 1)) : line.split(",")[0];
+    if (!entry || entry.startsWith("..") || entry.startsWith("/"))
+      continue;
+    const [top, ...rest] = entry.split("/");
+    if (!top || top.endsWith(".dist-info") || top.endsWith(".data") || top === "__pycache__")
+      continue;
+    if (rest.length === 0 && !top.endsWith(".py"))
+      continue;
+    names.add(top);
+  }
+  return [...names].sort();
+}
+async function codeFolders(dist) {
+  const location = dist.location;
+  const record = dist.metadataDir ? path17.join(dist.metadataDir, "RECORD") : null;
+  const recordText = record ? await readText2(record) : null;
+  if (recordText) {
+    const tops = recordTopLevels(recordText);
+    const folders = [];
+    for (const top of tops)
+      if (await exists(path17.join(location, top)))
+        folders.push(path17.join(location, top));
+    if (folders.length)
+      return { folders, from: "RECORD", record };
+  }
+  const topLevel = dist.metadataDir ? await readText2(path17.join(dist.metadataDir, "top_level.txt")) : null;
+  if (topLevel) {
+    const folders = [];
+    for (const name of topLevel.split(/\r?\n/).map((l) => l.trim()).filter(Boolean)) {
+      for (const candidate of [path17.join(location, name), path17.join(location, `${name}.py`)]) {
+        if (await exists(candidate)) {
+          folders.push(candidate);
+          break;
+        }
+      }
+    }
+    if (folders.length)
+      return { folders, from: "top_level.txt", record: recordText ? record : null };
+  }
+  const known = KNOWN_PACKAGES[canonicalName(dist.name)];
+  if (known && await exists(path17.join(location, known)))
+    return { folders: [path17.join(location, known)], from: "known", record: recordText ? record : null };
+  return { folders: [], from: "none", record: null };
+}
+async function installedToolkits(report) {
+  const distributions = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const dist of report.dists) {
+    if (!isToolkitDistName(dist.name) || !dist.location)
+      continue;
+    const name = canonicalName(dist.name);
+    if (seen.has(name))
+      continue;
+    seen.add(name);
+    const clone = editableTarget(dist);
+    if (clone) {
+      distributions.push({ name: dist.name, version: dist.version, location: dist.location, metadata: dist.metadataDir, folders: [clone], from: "editable", editable: clone, record: null });
+      continue;
+    }
+    const { folders, from, record } = await codeFolders(dist);
+    distributions.push({ name: dist.name, version: dist.version, location: dist.location, metadata: dist.metadataDir, folders, from, editable: null, record });
+  }
+  return {
+    python: report.info.path,
+    executable: report.info.executable,
+    sitePackages: report.paths,
+    distributions
+  };
+}
+function installedFolders(installed) {
+  return [...new Set(installed.distributions.flatMap((d) => d.folders))];
+}
+function recordHashes(record) {
+  const rows = /* @__PURE__ */ new Map();
+  for (const line of record.split(/\r?\n/)) {
+    const m = /^("(?:[^"]|"")*"|[^,]*),sha256=([A-Za-z0-9_-]+),/.exec(line);
+    if (!m)
+      continue;
+    const file = m[1].startsWith('"') ? m[1].slice(1, -1).replace(/""/g, '"') : m[1];
+    rows.set(file, m[2]);
+  }
+  return rows;
+}
+async function recordMismatches(dist) {
+  if (!dist.record)
+    return [];
+  const text = await readText2(dist.record);
+  if (!text)
+    return [];
+  const { createHash } = process.getBuiltinModule("node:crypto");
+  const stale = [];
+  for (const [file, digest] of recordHashes(text)) {
+    if (!file.endsWith(".py"))
+      continue;
+    const bytes = await fs8.readFile(path17.join(dist.location, file)).catch(() => null);
+    if (!bytes)
+      continue;
+    if (createHash("sha256").update(bytes).digest("base64url") !== digest)
+      stale.push(file);
+  }
+  return stale.sort();
+}
+var KNOWN_PACKAGES;
+var init_installed = __esm({
+  "dist/detect/installed.js"() {
+    "use strict";
+    init_metadata();
+    KNOWN_PACKAGES = {
+      paddledet: "ppdet",
+      paddleocr: "paddleocr",
+      paddleseg: "paddleseg",
+      paddleclas: "paddleclas"
+    };
+  }
+});
+
 // dist/detect/index.js
 async function detectEnvironmentWith(opts, runner) {
   const env = opts.env ?? process.env;
@@ -5106,10 +5386,22 @@ async function detectEnvironmentWith(opts, runner) {
   const flagged = opts.paddleVersion !== void 0 ? paddleFromFlag(opts.paddleVersion) : null;
   let report = null;
   const stale = [];
-  if (flagged === null || opts.python !== void 0) {
+  if (flagged === null || opts.python !== void 0 || opts.installed) {
     const located = await locatePython(opts.python, env, stale);
     if (located)
       report = await inspectInterpreter(located, { env, timeoutMs, runner });
+  }
+  let installed;
+  let root = opts.root;
+  if (opts.installed) {
+    if (!report || report.info.read === "failed") {
+      const why = report ? `${report.info.path} could not be read (${report.warnings.join(" ")})` : "no Python interpreter was found (no VIRTUAL_ENV, CONDA_PREFIX, python3 or python on PATH)";
+      throw new DetectUsageError(`--installed: ${why}; name the interpreter the toolkit is installed for with --python PATH`);
+    }
+    installed = await installedToolkits(report);
+    const first = installed.distributions.find((d) => d.folders.length);
+    if (first)
+      root = first.editable ?? first.location;
   }
   const staleVariables = stale.map((variable) => ({ variable, warning: staleWarning(variable, report?.info ?? null) }));
   warnings.push(...staleVariables.map((s) => s.warning));
@@ -5126,12 +5418,12 @@ async function detectEnvironmentWith(opts, runner) {
       warnings.push(`--paddle-version ${flagged.raw} overrides ${fromEnv.paddle.distribution} ${fromEnv.paddle.raw} installed for ${report.info.path}.`);
     }
   }
-  const detection = await detectToolkit(opts.root, report ? report.dists : null);
+  const detection = await detectToolkit(root, report ? report.dists : null);
   warnings.push(...detection.warnings);
   if (paddle === null) {
-    const pinned = await findPaddlePin([opts.root, detection.info.base ?? opts.root]);
+    const pinned = await findPaddlePin([root, detection.info.base ?? root]);
     if (pinned)
-      paddle = paddleFromPin(pinned, opts.root);
+      paddle = paddleFromPin(pinned, root);
   }
   return {
     paddle,
@@ -5139,7 +5431,8 @@ async function detectEnvironmentWith(opts, runner) {
     verdict: computeVerdict(paddle),
     warnings,
     interpreter: report ? report.info : null,
-    ...staleVariables.length ? { staleVariables } : {}
+    ...staleVariables.length ? { staleVariables } : {},
+    ...installed ? { installed } : {}
   };
 }
 function staleWarning(s, used) {
@@ -5160,7 +5453,10 @@ var init_detect = __esm({
     init_paddle();
     init_pins();
     init_verdict();
+    init_installed();
     init_types();
+    init_types();
+    init_installed();
     init_layout();
     init_versions();
     init_verdict();
@@ -5171,7 +5467,7 @@ var init_detect = __esm({
 // dist/cli/options.js
 import { statSync as statSync2 } from "node:fs";
 import { stat } from "node:fs/promises";
-import path17 from "node:path";
+import path18 from "node:path";
 import { Option } from "commander";
 function walkOptions(cmd) {
   return cmd.option("--exclude <glob>", "skip files and folders matching GLOB (repeatable): without a slash, a name at any depth (legacy/, *_pb2.py); with one, a path below each folder given (deploy/**); ./, ../ or / starts a path from here; a trailing / means folders only", (v, acc) => [...acc, v], []).option("--no-ignore", "also walk what .gitignore, .ignore and .git/info/exclude skip").addOption(new Option("--no-respect-gitignore", "same as --no-ignore").hideHelp());
@@ -5180,7 +5476,7 @@ function noIgnore(opts) {
   return !opts.ignore || !opts.respectGitignore;
 }
 function detectionOptions(cmd) {
-  return cmd.option("--paddle-version <version>", "the Paddle release the export will run with (skips detection)").option("--python <path>", "read the installed Paddle from this interpreter").option("--no-detect", "skip reading the installed Paddle and the checkout's version; starts no interpreter (an error with --python or --paddle-version)");
+  return cmd.option("--paddle-version <version>", "the Paddle release the export will run with (skips detection)").option("--python <path>", "read the installed Paddle from this interpreter").option("--no-detect", "skip reading the installed Paddle and the checkout's version; starts no interpreter (an error with --python or --paddle-version)").option("--installed", "instead of paths, the toolkits (paddledet, paddleocr, paddleseg, paddleclas) installed in the Python that --python names, else the active environment's; nothing outside their folders is touched");
 }
 function refuseContradictions(cmd) {
   const opts = cmd.opts();
@@ -5195,6 +5491,12 @@ function refuseContradictions(cmd) {
   }
   if (opts.format === "github" && cmd.args.includes("-")) {
     throw new UserError("--format github cannot be used with `-` (standard input): GitHub reads its annotations from standard output, which carries the fixed source (or its diff); run on the file's path instead, or use --json (the report of `-` goes to stderr)");
+  }
+  if (opts.installed) {
+    const other = cmd.args.length ? `the paths given (${cmd.args.join(" ")})` : opts.detect === false ? "--no-detect" : opts.fromTraceback !== void 0 ? "--from-traceback" : null;
+    if (other) {
+      throw new UserError(`--installed cannot be combined with ${other}: --installed fixes exactly the toolkit folders that the interpreter's metadata names (--python PATH picks the interpreter); give paths without --installed to fix a checkout`);
+    }
   }
   if (opts.detect === false) {
     const named = [opts.python !== void 0 && "--python", opts.paddleVersion !== void 0 && "--paddle-version"].filter(Boolean).join(" and ");
@@ -5228,7 +5530,7 @@ function isDirectory(p) {
 }
 async function detect(paths, opts) {
   const dirs = paths.map((p) => isDirectory(p) ? p : null);
-  const root = path17.resolve(dirs.find((d) => d !== null) ?? ".");
+  const root = path18.resolve(dirs.find((d) => d !== null) ?? ".");
   const environment = await detectEnvironment({ root, paddleVersion: opts.paddleVersion, python: opts.python });
   if (!opts.quiet)
     warnStaleVariables(environment);
@@ -5294,7 +5596,7 @@ var init_github = __esm({
 
 // dist/report/json.js
 function formatJsonReport(report, extra = {}) {
-  const { version, tool, mode, revert, diffRoot, interrupted: interrupted2, environment, files, summary, staleTempFiles } = report;
+  const { version, tool, mode, revert, diffRoot, interrupted: interrupted2, environment, installed, files, summary, staleTempFiles } = report;
   const env = environment === void 0 ? {} : {
     environment: environment && {
       paddle: environment.paddle,
@@ -5305,7 +5607,7 @@ function formatJsonReport(report, extra = {}) {
   };
   const flags = { ...revert ? { revert } : {}, ...diffRoot ? { diffRoot } : {}, ...interrupted2 ? { interrupted: interrupted2 } : {} };
   const stale = staleTempFiles ? { staleTempFiles } : {};
-  return JSON.stringify({ version, ...tool ? { tool } : {}, mode, ...flags, ...extra, ...env, files, summary, ...stale }, null, 2);
+  return JSON.stringify({ version, ...tool ? { tool } : {}, mode, ...flags, ...extra, ...env, ...installed ? { installed } : {}, files, summary, ...stale }, null, 2);
 }
 var init_json = __esm({
   "dist/report/json.js"() {
@@ -5327,12 +5629,49 @@ var init_header = __esm({
   }
 });
 
+// dist/report/installed.js
+function folderName(dist, folder) {
+  const inside = folder.startsWith(`${dist.location}/`) ? folder.slice(dist.location.length + 1) : folder;
+  return inside.endsWith(".py") ? inside : `${inside}/`;
+}
+function distributionLine(dist) {
+  const what = `${dist.name} ${dist.version}`;
+  if (dist.editable)
+    return `  ${what}: editable install of ${dist.editable}, fixed there`;
+  if (!dist.folders.length)
+    return `  ${what}: its files were not found in ${dist.location} (no RECORD, top_level.txt or known package folder); left alone`;
+  return `  ${what}: ${dist.folders.map((f) => folderName(dist, f)).join(", ")} in ${dist.location}`;
+}
+function recordLine(dist, revert) {
+  if (!dist.record || dist.recordMismatches === void 0)
+    return null;
+  const what = `${dist.name} ${dist.version}`;
+  const n = dist.recordMismatches.length;
+  if (n === 0)
+    return `  ${what}: every file matches its RECORD${revert ? " again" : ""} (as pip installed it)`;
+  return `  ${what}: ${plural(n, "file")} no longer match${n === 1 ? "es" : ""} the hashes in its RECORD (pip check does not look at them); --revert --installed, or pip install --force-reinstall --no-deps ${dist.name}==${dist.version}, restores ${n === 1 ? "it" : "them"}`;
+}
+function installedLines(installed, report) {
+  const records = installed.distributions.map((d) => recordLine(d, Boolean(report.revert))).filter((l) => l !== null);
+  return [
+    `installed for ${installed.python} (${plural(installed.sitePackages.length, "site folder")}: ${installed.sitePackages.join(", ")}):`,
+    ...installed.distributions.map(distributionLine),
+    ...records
+  ];
+}
+var init_installed2 = __esm({
+  "dist/report/installed.js"() {
+    "use strict";
+    init_words();
+  }
+});
+
 // dist/report/text.js
 import { createColors } from "picocolors";
 function formatTextReport(report, color) {
   const c = createColors(color);
   if (report.revert)
-    return [...toolLine(report, c), ...formatRevertReport(report, c)];
+    return [...toolLine(report, c), ...installedBlock(report), ...formatRevertReport(report, c)];
   const lines = [];
   if (report.environment) {
     const { found: found2, verdict, next, warnings } = environmentHeader(report.environment);
@@ -5341,6 +5680,7 @@ function formatTextReport(report, color) {
   } else {
     lines.push(...toolLine(report, c));
   }
+  lines.push(...installedBlock(report));
   for (const file of report.files) {
     if (file.status === "skipped" || file.status === "error") {
       const label = file.status === "error" ? c.red("error") : c.yellow("skipped");
@@ -5353,6 +5693,9 @@ function formatTextReport(report, color) {
   lines.push(...staleTempLines(report, c));
   lines.push(summaryLine(report, c));
   return lines;
+}
+function installedBlock(report) {
+  return report.installed ? [...installedLines(report.installed, report), ""] : [];
 }
 function toolLine(report, c) {
   return report.tool ? [c.bold(`${report.tool.name} ${report.tool.version}`), ""] : [];
@@ -5441,6 +5784,7 @@ var init_text = __esm({
     "use strict";
     init_header();
     init_words();
+    init_installed2();
   }
 });
 
@@ -5473,20 +5817,25 @@ function doctorSummary(environment, report, options = {}) {
   else if (unguarded.length > 0 && rejects)
     status = "keyword-rejected";
   const command2 = options.command ?? DEFAULT_COMMAND;
-  const root = shellQuote(options.root ?? ".");
+  const root = targetOf(options);
   const fixCommand = pending.length > 0 ? `${command2} ${root}` : null;
   return { status, exitCode: status === "clean" ? 0 : 1, pending, required, raising, unguarded, rejected, skipped, needsReview, troubled, fixCommand };
+}
+function targetOf(options) {
+  return options.target ?? shellQuote(options.root ?? ".");
 }
 function doctorReport(environment, report, options = {}) {
   const s = doctorSummary(environment, report, options);
   const command2 = options.command ?? DEFAULT_COMMAND;
-  const root = shellQuote(options.root ?? ".");
+  const root = targetOf(options);
   const max = options.maxSites ?? 8;
   const lines = [];
   if (environment) {
     const { found: found2, verdict, next, warnings } = environmentHeader(environment);
     const paddleLine = environment.verdict.code === "affected" && environment.paddle ? `Paddle ${environment.paddle.develop ? "develop (0.0.0)" : environment.paddle.version} converts with SOT unless to_static gets full_graph=True: code that reads the converted program (.main_program, .outputs, ...) raises "Can't call ... when full_graph=False".` : verdict;
     lines.push(`Installed: ${found2}`, `Paddle:    ${paddleLine}`, ...next ? [`           ${next}`] : [], ...warnings);
+    if (report.installed)
+      lines.push(...installedLines(report.installed, report).map((l, i) => `${i ? "          " : "Toolkits:  "}${l}`));
   } else {
     lines.push("Installed: not checked (--no-detect); whether the error occurs depends on the Paddle the export runs with (2.6 and newer convert with SOT).");
   }
@@ -5576,6 +5925,7 @@ var init_doctor = __esm({
     init_header();
     init_model();
     init_words();
+    init_installed2();
     DEFAULT_COMMAND = "paddle-fullgraph-fix";
     where = (r) => `${r.path}:${r.site.line}:${r.site.column}`;
   }
@@ -5735,35 +6085,81 @@ var init_progress = __esm({
   }
 });
 
+// dist/cli/installed.js
+var installed_exports = {};
+__export(installed_exports, {
+  installedTarget: () => installedTarget,
+  unwritableHint: () => unwritableHint,
+  withRecordCheck: () => withRecordCheck
+});
+async function installedTarget(opts) {
+  const environment = await detectEnvironment({ root: process.cwd(), python: opts.python, paddleVersion: opts.paddleVersion, installed: true });
+  const installed = environment.installed;
+  const folders = installedFolders(installed);
+  if (!folders.length) {
+    const found2 = installed.distributions.map((d) => `${d.name} ${d.version} (its files are not in ${d.location})`);
+    throw new UserError(`--installed: ${found2.length ? found2.join(", ") : `no ${TOOLKIT_DISTRIBUTIONS.join(", ")} is installed`} for ${installed.python} (searched ${installed.sitePackages.join(", ") || "no site folder"}); name the interpreter the export runs with: --installed --python PATH`);
+  }
+  return { environment, installed, folders };
+}
+async function withRecordCheck(report, installed) {
+  if (report.mode !== "write")
+    return { ...report, installed };
+  const distributions = await Promise.all(installed.distributions.map(async (d) => d.record ? { ...d, recordMismatches: await recordMismatches(d) } : d));
+  return { ...report, installed: { ...installed, distributions } };
+}
+function unwritableHint(report, installed) {
+  const failed = report.files.filter((f) => f.code === "file/write-failed");
+  if (!failed.length)
+    return null;
+  const undo = installed.distributions.filter((d) => d.record).map((d) => `pip install --force-reinstall --no-deps ${d.name}==${d.version}`).join(" or ");
+  return `${plural(failed.length, "file")} of the installed toolkit could not be written (listed above), nothing half-written: fix a copy you own instead, in a virtual environment (python -m venv ENV; ENV/bin/pip install the toolkit; then --installed --python ENV/bin/python), or run as the folder's owner` + (report.files.some((f) => f.status === "changed") ? `; to undo the files that were written: --revert --installed${undo ? `, or ${undo}` : ""}` : "");
+}
+var init_installed3 = __esm({
+  "dist/cli/installed.js"() {
+    "use strict";
+    init_detect();
+    init_model();
+    init_metadata();
+    init_words();
+  }
+});
+
 // dist/cli/doctor.js
 var doctor_exports = {};
 __export(doctor_exports, {
   runDoctor: () => runDoctor
 });
 import { stat as stat2 } from "node:fs/promises";
-import path19 from "node:path";
+import path20 from "node:path";
 async function runDoctor(root, opts) {
-  const rootStat = await stat2(root).catch(() => null);
-  if (!rootStat?.isDirectory())
-    throw new MissingPathError(`${root}: no such directory`);
-  for (const warning of await excludeWarnings([root], opts.exclude))
+  const installed = opts.installed ? await (await Promise.resolve().then(() => (init_installed3(), installed_exports))).installedTarget(opts) : null;
+  const paths = installed ? installed.folders : [root];
+  if (!installed) {
+    const rootStat = await stat2(root).catch(() => null);
+    if (!rootStat?.isDirectory())
+      throw new MissingPathError(`${root}: no such directory`);
+  }
+  for (const warning of await excludeWarnings(paths, opts.exclude))
     process.stderr.write(`paddle-fullgraph-fix: ${warning}
 `);
-  const environment = opts.detect ? await detectEnvironment({ root: path19.resolve(root), python: opts.python, paddleVersion: opts.paddleVersion }) : null;
+  const environment = installed ? installed.environment : opts.detect ? await detectEnvironment({ root: path20.resolve(root), python: opts.python, paddleVersion: opts.paddleVersion }) : null;
   warnStaleVariables(environment);
   const walk2 = { exclude: opts.exclude, noIgnore: noIgnore(opts) };
   const term = terminal({ json: opts.json });
   const progress = progressLine(term.progress, term.progressAfterMs);
-  const report = await fixPaths([root], { mode: "check", ...walk2, environment, onProgress: term.progress ? progress.update : void 0 }).finally(progress.stop);
+  const checked = await fixPaths(paths, { mode: "check", ...walk2, environment, onProgress: term.progress ? progress.update : void 0 }).finally(progress.stop);
+  const report = installed ? { ...checked, installed: installed.installed } : checked;
   const flags = [...opts.exclude.flatMap((g) => ["--exclude", shellQuote(g)]), ...walk2.noIgnore ? ["--no-ignore"] : []];
   const command2 = [invokedCommand(), ...flags].join(" ");
-  const summary = doctorSummary(environment, report, { root, command: command2 });
+  const target = installed ? `--installed --python ${shellQuote(installed.installed.python)}` : void 0;
+  const summary = doctorSummary(environment, report, { root, command: command2, target });
   if (opts.json) {
     const { status, exitCode: code, fixCommand } = summary;
     process.stdout.write(`${formatJsonReport(report, { doctor: { status, exitCode: code, fixCommand } })}
 `);
   } else {
-    process.stdout.write(`${doctorReport(environment, report, { root, command: command2 }).join("\n")}
+    process.stdout.write(`${doctorReport(environment, report, { root, command: command2, target }).join("\n")}
 `);
   }
   return summary.exitCode;
@@ -5888,16 +6284,16 @@ var init_parse = __esm({
 });
 
 // dist/traceback/map.js
-import path20 from "node:path";
+import path21 from "node:path";
 async function indexPythonFiles(root, maxFiles = 2e5) {
   const byName = /* @__PURE__ */ new Map();
-  const absRoot = path20.resolve(root);
+  const absRoot = path21.resolve(root);
   const files = await collectFiles([absRoot]).catch(() => []);
   for (const file of files.slice(0, maxFiles)) {
     if (!file.target)
       continue;
-    const rel = path20.relative(absRoot, file.path).split(path20.sep).join("/");
-    const key = path20.basename(file.path).toLowerCase();
+    const rel = path21.relative(absRoot, file.path).split(path21.sep).join("/");
+    const key = path21.basename(file.path).toLowerCase();
     const list = byName.get(key);
     if (list)
       list.push(rel);
@@ -5935,13 +6331,13 @@ function isPaddlePackage(parts, lib) {
   return false;
 }
 async function mapFrames(frames, root, options = {}) {
-  const absRoot = path20.resolve(root);
+  const absRoot = path21.resolve(root);
   const index = await indexPythonFiles(absRoot, options.maxFiles);
   const window = options.window ?? 300;
   const texts = /* @__PURE__ */ new Map();
   const linesOf = (rel) => {
     if (!texts.has(rel)) {
-      const text = readSourceText(path20.join(absRoot, ...rel.split("/")));
+      const text = readSourceText(path21.join(absRoot, ...rel.split("/")));
       texts.set(rel, text === null ? null : text.replace(/\r\n?/g, "\n").split("\n"));
     }
     return texts.get(rel);
@@ -5983,7 +6379,7 @@ async function mapFrames(frames, root, options = {}) {
       continue;
     }
     const relPath = matches[0];
-    const file = path20.join(absRoot, ...relPath.split("/"));
+    const file = path21.join(absRoot, ...relPath.split("/"));
     const installed = lib >= 0;
     const note = installed ? `ran an installed copy (${parts.slice(lib).join("/")}), not this checkout` : null;
     const lines = linesOf(relPath);
@@ -6206,7 +6602,7 @@ var init_analysis = __esm({
 });
 
 // dist/traceback/trace.js
-import path21 from "node:path";
+import path22 from "node:path";
 function resolve(ctx, a, frameIndex, holder, use, via, depth) {
   if (depth > ctx.maxDepth)
     return [];
@@ -6364,7 +6760,7 @@ function definitionsOf(ctx, a, callee, klass) {
   if (!imported)
     return [];
   for (const rel of moduleFiles(a.relPath, imported.module)) {
-    const other = analyse2(ctx, path21.join(ctx.root, ...rel.split("/")), rel);
+    const other = analyse2(ctx, path22.join(ctx.root, ...rel.split("/")), rel);
     if (other) {
       const defs = other.functionsNamed(imported.name, null);
       if (defs.length)
@@ -6429,9 +6825,9 @@ var init_trace = __esm({
 
 // dist/traceback/plan.js
 import { realpathSync } from "node:fs";
-import path22 from "node:path";
+import path23 from "node:path";
 async function planFromTraceback(parsed, root, options = {}) {
-  const absRoot = realpathOr(path22.resolve(root));
+  const absRoot = realpathOr(path23.resolve(root));
   const base = {
     status: "no-traceback",
     exception: parsed.exception,
@@ -6574,7 +6970,7 @@ var init_plan = __esm({
 });
 
 // dist/traceback/summary.js
-import path23 from "node:path";
+import path24 from "node:path";
 async function planFromTracebackText(text, root, options = {}) {
   return planFromTraceback(parseTraceback(text), root, options);
 }
@@ -6584,7 +6980,7 @@ function tracebackExitCode(plan) {
 function formatTracebackPlan(plan, cwd = process.cwd()) {
   const lines = [];
   if (plan.failing && plan.attribute) {
-    const shown = path23.relative(cwd, plan.failing.file) || plan.failing.relPath;
+    const shown = path24.relative(cwd, plan.failing.file) || plan.failing.relPath;
     lines.push(`Traceback: RuntimeError (SOT refused .${plan.attribute}) surfaced at ${shown}:${plan.failing.line} in ${plan.failing.frame.function}.`);
   }
   lines.push(...plan.messages);
@@ -6754,13 +7150,13 @@ init_options();
 init_output();
 init_words();
 import { Command, CommanderError, Option as Option2 } from "commander";
-import path24 from "node:path";
+import path25 from "node:path";
 
 // dist/report/hints.js
 init_layout();
 init_doctor();
 init_words();
-import path18 from "node:path";
+import path19 from "node:path";
 function emptyRunHints(report, environment, ctx) {
   if (report.interrupted)
     return [];
@@ -6780,7 +7176,7 @@ function emptyRunHints(report, environment, ctx) {
   if (sites > 0 || ctx.files.length === 0 || ctx.files.length !== ctx.paths.length || !toolkit || toolkit.kind === "none" || !toolkit.base)
     return [];
   const name = toolkit.toolkit ?? TOOLKITS[toolkit.kind].name;
-  const root = path18.relative(ctx.cwd, toolkit.base) || ".";
+  const root = path19.relative(ctx.cwd, toolkit.base) || ".";
   const where2 = toolkit.kind === "paddledetection" || toolkit.kind === "rtdetr" ? " (ppdet/engine/trainer.py and its siblings)" : "";
   return [
     `${ctx.files.join(", ")} ${ctx.files.length === 1 ? "holds" : "hold"} no paddle.jit.to_static call; ${name}'s export calls live in its ${TOOLKITS[toolkit.kind].pkg}/ package${where2}: run on the checkout root: ${ctx.command} ${shellQuote(root)}`
@@ -6792,7 +7188,7 @@ init_terminal();
 init_progress();
 import { stat as stat4 } from "node:fs/promises";
 import { setImmediate as turn2 } from "node:timers/promises";
-var readme = () => path24.join(packageRoot(), "README.md");
+var readme = () => path25.join(packageRoot(), "README.md");
 var mainHelp = () => `
 Examples:
   paddle-fullgraph-fix --diff ./PaddleDetection    show the fix as a diff; write nothing
@@ -6828,7 +7224,7 @@ function parserError(text) {
 `;
 }
 function program(done) {
-  const cmd = new Command("paddle-fullgraph-fix").description("Add a version-guarded full_graph=True to paddle.jit.to_static export calls (Paddle 2.6+ export fix).").argument("[paths...]", "files or directories to fix (default: .); - reads source on stdin").option("--dry-run", "print a unified diff of the fixes; write nothing").addOption(new Option2("--diff", "same as --dry-run (ruff's and black's name)").implies({ dryRun: true })).option("--check", "write nothing; exit 1 when a fix is pending").option("--revert", "remove what this tool added (guard block and keywords), restoring the original bytes; with --dry-run show the diff, with --check exit 1 if anything would be reverted").option("--all", "also fix sites outside export paths (training-time conversions)").option("--force-exclude", "apply --exclude to the files and folders named on the command line too").addOption(new Option2("--format <format>", "report format").choices(["text", "json", "github"]).default("text")).option("--json", "print the report as JSON on stdout (same as --format json)").option("--stdin-filename <path>", "with `-`: the path the source on stdin stands for").option("-q, --quiet", "print errors only (the diff of --dry-run, and JSON or github output, still)").option("--no-color", "never colour the output (NO_COLOR is respected too)").addOption(new Option2("--style <style>", "guarded: through a version guard; plain: a bare full_graph=True (Paddle 2.5+ only)").choices(["guarded", "plain"]).default("guarded")).option("--guard-bare-keyword", "also guard upstream's bare full_graph=True where the Paddle in use is unknown or accepts it (by default only where it rejects it: before 2.5)").option("--fix-full-graph-false", "also change full_graph=False to True where the call's program is read (it raises on Paddle 2.6+ as written)").option("--no-wrap", "never re-wrap a call for the project's formatter (by default a keyword that would make a line too long for it goes where it would put it)").option("--from-traceback <file>", "fix the to_static calls behind a pasted traceback's full_graph RuntimeError (- reads stdin); the path argument is the checkout root").version(packageVersion(), "-V, --version").enablePositionalOptions().showSuggestionAfterError().exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(parserError(s)) }).helpCommand("help [command]", "show the help for the tool or a command").addHelpText("after", mainHelp).hook("preAction", (_program, action) => refuseContradictions(action)).hook("preSubcommand", refuseOptionsBefore);
+  const cmd = new Command("paddle-fullgraph-fix").description("Add a version-guarded full_graph=True to paddle.jit.to_static export calls (Paddle 2.6+ export fix).").argument("[paths...]", "files or directories to fix (default: .); - reads source on stdin").option("--dry-run", "print a unified diff of the fixes; write nothing").addOption(new Option2("--diff", "same as --dry-run (ruff's and black's name)").implies({ dryRun: true })).option("--check", "write nothing; exit 1 when a fix is pending").option("--revert", "remove what this tool added (guard block, keywords, re-wrapping): right after a fix, the original bytes; the report names a file where a later edit prevents that. With --dry-run show the diff, with --check exit 1 if anything would be reverted").option("--all", "also fix sites outside export paths (training-time conversions)").option("--force-exclude", "apply --exclude to the files and folders named on the command line too").addOption(new Option2("--format <format>", "report format").choices(["text", "json", "github"]).default("text")).option("--json", "print the report as JSON on stdout (same as --format json)").option("--stdin-filename <path>", "with `-`: the path the source on stdin stands for").option("-q, --quiet", "print errors only (the diff of --dry-run, and JSON or github output, still)").option("--no-color", "never colour the output (NO_COLOR is respected too)").addOption(new Option2("--style <style>", "guarded: through a version guard; plain: a bare full_graph=True (Paddle 2.5+ only)").choices(["guarded", "plain"]).default("guarded")).option("--guard-bare-keyword", "also guard upstream's bare full_graph=True where the Paddle in use is unknown or accepts it (by default only where it rejects it: before 2.5)").option("--fix-full-graph-false", "also change full_graph=False to True where the call's program is read (it raises on Paddle 2.6+ as written)").option("--no-wrap", "never re-wrap a call for the project's formatter (by default a keyword that would make a line too long for it goes where it would put it)").option("--from-traceback <file>", "fix the to_static calls behind a pasted traceback's full_graph RuntimeError (- reads stdin); the path argument is the checkout root").version(packageVersion(), "-V, --version").enablePositionalOptions().showSuggestionAfterError().exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), outputError: (s, write) => write(parserError(s)) }).helpCommand("help [command]", "show the help for the tool or a command").addHelpText("after", mainHelp).hook("preAction", (_program, action) => refuseContradictions(action)).hook("preSubcommand", refuseOptionsBefore);
   detectionOptions(walkOptions(cmd)).action((paths, opts) => done(fix(paths.length ? paths : ["."], opts)));
   const doctor = cmd.command("doctor").summary("one screen: installed Paddle and toolkit, whether the export fails, unfixed sites, the command that fixes them").description("Which Paddle and toolkit are installed, whether the export will hit the full_graph error, which sites are unfixed, and the command that fixes them.").argument("[root]", "the checkout", ".").option("--json", "print the diagnosis as JSON").addHelpText("after", doctorHelp);
   detectionOptions(walkOptions(doctor)).action(async (root, opts) => {
@@ -6870,12 +7266,16 @@ async function fix(paths, opts) {
     }
     if (paths.includes("-"))
       return (await Promise.resolve().then(() => (init_stdin(), stdin_exports))).runStdin(paths, mode, opts, controller.signal, term);
+    const installedModule = opts.installed ? await Promise.resolve().then(() => (init_installed3(), installed_exports)) : null;
+    const installed = installedModule ? await installedModule.installedTarget(opts) : null;
+    if (installed)
+      paths = installed.folders;
     if (!opts.quiet)
       for (const warning of await excludeWarnings(paths, opts.exclude))
         process.stderr.write(`paddle-fullgraph-fix: ${warning}
 `);
     const wantsDetect = !opts.revert && opts.detect;
-    const detecting = wantsDetect ? detect(paths, opts) : void 0;
+    const detecting = wantsDetect ? installed ? Promise.resolve(installed.environment) : detect(paths, opts) : void 0;
     let failedEarly = false;
     detecting?.catch(() => failedEarly = true);
     if (detecting)
@@ -6884,7 +7284,7 @@ async function fix(paths, opts) {
       await detecting;
     const plainGate = opts.style === "plain" && !opts.revert ? refusePlainUnlessSupported : void 0;
     const progress = progressLine(term.progress, term.progressAfterMs);
-    const report = await fixPaths(paths, {
+    const fixed = await fixPaths(paths, {
       beforeWrite: plainGate,
       mode,
       revert: opts.revert,
@@ -6900,6 +7300,7 @@ async function fix(paths, opts) {
       signal: controller.signal,
       onProgress: term.progress ? progress.update : void 0
     }).finally(progress.stop);
+    const report = installed ? await installedModule.withRecordCheck(fixed, installed.installed) : fixed;
     const environment = report.environment ?? void 0;
     plainGate?.(environment ?? null);
     print(report, format, term, {}, opts.quiet);
@@ -6907,7 +7308,8 @@ async function fix(paths, opts) {
       return interrupted(report, controller.signal.reason);
     const files = (await Promise.all(paths.map((p) => stat4(p).then((s) => s.isFile() ? p : null, () => null)))).filter((p) => p !== null);
     const hints = opts.quiet ? [] : emptyRunHints(report, environment, { paths, files, cwd: process.cwd(), command: invokedCommand() });
-    for (const hint of hints)
+    const unwritable = installed && !opts.quiet ? installedModule.unwritableHint(report, installed.installed) : null;
+    for (const hint of [...hints, ...unwritable ? [unwritable] : []])
       process.stderr.write(`paddle-fullgraph-fix: ${hint}
 `);
     if (report.summary.errors) {
