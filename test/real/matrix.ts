@@ -6,80 +6,26 @@
  */
 
 export interface PaddleRelease {
-  /** The version pip installs. */
+  /** The paddlepaddle version pip installs. */
   version: string;
-  /**
-   * The distribution: the CPU build, or the CUDA build where the registry
-   * has no CPU wheel of the release (2.5 and older); it runs on the CPU here.
-   */
-  distribution: "paddlepaddle" | "paddlepaddle-gpu";
-  /**
-   * The Python the environment is made from, e.g. "3.9" for releases with
-   * no wheel for the default interpreter (PADDLE_FULLGRAPH_FIX_REAL_PYTHON,
-   * else python3: 3.11 here); absent: the default.
-   */
-  python?: string;
   /** Why it is in the matrix. */
   why: string;
   /** The stand-in row (test/helpers/fake-paddle.ts) that covers it when there is no wheel. */
   standIn: string;
-  /**
-   * `import paddle` fails on this machine for a reason of the wheel's own:
-   * the row records exactly this error instead of running anything.
-   */
-  importFails?: { error: RegExp; why: string };
-  /**
-   * A copy of the installed trainer with upstream's bare `full_graph=True`
-   * (release/2.7) runs here too: its export, the CLI's default run over it,
-   * and the export after that run.
-   */
-  bareKeyword?: boolean;
 }
 
 export const RELEASES: readonly PaddleRelease[] = [
-  {
-    version: "2.3.2",
-    distribution: "paddlepaddle-gpu",
-    python: "3.9",
-    why: "rejects full_graph (TypeError); the 2.2/2.3 signature, without property",
-    standIn: "2.3",
-    importFails: {
-      error: /^ImportError: \S+\/paddle\/fluid\/core_avx\.so: undefined symbol: _dl_sym, version GLIBC_PRIVATE$/,
-      why: "its core_avx.so imports _dl_sym@GLIBC_PRIVATE from libc.so.6, which glibc 2.34 and newer no longer export (this machine: Debian's glibc 2.36)",
-    },
-    bareKeyword: true,
-  },
-  {
-    version: "2.4.2",
-    distribution: "paddlepaddle-gpu",
-    python: "3.9",
-    why: "rejects full_graph (TypeError); pinned by the standalone RT-DETR repository",
-    standIn: "2.4",
-    bareKeyword: true,
-  },
-  {
-    version: "2.5.2",
-    distribution: "paddlepaddle-gpu",
-    python: "3.9",
-    why: "accepts full_graph and ignores it (whole-graph anyway)",
-    standIn: "2.5",
-    bareKeyword: true,
-  },
-  { version: "2.6.2", distribution: "paddlepaddle", why: "first release that converts with SOT by default", standIn: "2.6", bareKeyword: true },
-  { version: "3.0.0", distribution: "paddlepaddle", why: "first 3.x release", standIn: "3.0" },
-  { version: "3.1.1", distribution: "paddlepaddle", why: "newest 3.1.x", standIn: "3.0" },
-  { version: "3.2.2", distribution: "paddlepaddle", why: "newest 3.2.x", standIn: "3.0" },
-  { version: "3.3.1", distribution: "paddlepaddle", why: "newest release", standIn: "3.0" },
+  { version: "2.4.2", why: "rejects full_graph (TypeError); pinned by the standalone RT-DETR repository", standIn: "2.4" },
+  { version: "2.5.2", why: "accepts full_graph and ignores it (whole-graph anyway)", standIn: "2.5" },
+  { version: "2.6.2", why: "first release that converts with SOT by default", standIn: "2.6" },
+  { version: "3.0.0", why: "first 3.x release", standIn: "3.0" },
+  { version: "3.1.1", why: "newest 3.1.x", standIn: "3.0" },
+  { version: "3.2.2", why: "newest 3.2.x", standIn: "3.0" },
+  { version: "3.3.1", why: "newest release", standIn: "3.0" },
 ];
 
-/** A shorter run that still covers a release that rejects full_graph, 2.5, 2.6 and the newest. */
+/** A shorter run that still covers a release before 2.6 (none has a wheel), 2.6 and the newest. */
 export const SHORT_RUN = ["2.4.2", "2.5.2", "2.6.2", "3.3.1"];
-
-/**
- * The model the bare-keyword rows export: PP-YOLOE, whose export prunes the
- * input spec through main_program (where the SOT error strikes on 2.6+).
- */
-export const BARE_KEYWORD_MODEL = "ppyoloe";
 
 /**
  * Extra packages, pinned, that the toolkits' import and export paths need
@@ -168,8 +114,6 @@ export const TOOLKITS: readonly Toolkit[] = [
           name: "dino",
           about: "DINO, ResNet-18, 160 px",
           otherFailure: {
-            // 2.4.2 and 2.5.2 export, load and match
-            releases: ["2.6.2", "3.0.0", "3.1.1", "3.2.2", "3.3.1"],
             inControl: false,
             // the message opens with "In transformed code:" and the source excerpt; Paddle's own text follows
             error: /^ValueError: [\s\S]*\(InvalidArgument\) The axis is expected to be in range of \[0, 0\), but got 0/,

@@ -6,7 +6,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { BasePython, CudaRuntime, EnvState } from "./envs.js";
+import type { BasePython, EnvState } from "./envs.js";
 import { modelsOf, otherFailureOn, type PaddleRelease, type Toolkit, TOOLKITS } from "./matrix.js";
 
 /** What a driver prints as its last line (test/real/drivers/*.py). */
@@ -49,7 +49,6 @@ export interface DriverRun {
 
 interface JsonSite {
   line: number;
-  code: string;
   column: number;
   class: string;
   action: string;
@@ -62,8 +61,6 @@ export interface FixRun {
   code: number;
   stderr: string;
   seconds: number;
-  /** First line of the text report of a --check run before the fix (guarded runs only). */
-  header?: string;
   report: {
     environment: { paddle: Record<string, unknown> | null; paddledetection: Record<string, unknown> | null };
     files: { path: string; status: string; sites?: JsonSite[] }[];
@@ -74,10 +71,6 @@ export interface FixRun {
 export interface GuardProbe {
   version: string;
   signature: string;
-  name: string;
-  device: string;
-  keyword: { accepted: boolean; error?: string };
-  layer: { same: boolean; forward: string };
   guard: { kwargs: Record<string, unknown>; converts: string };
   previous: { kwargs: Record<string, unknown>; converts: string };
   default: string;
@@ -86,26 +79,11 @@ export interface GuardProbe {
   save_sot: { ok: boolean; converted?: string; files?: string[]; error?: string };
 }
 
-/** A copy of the installed ppdet whose trainer passes upstream's bare full_graph=True. */
-export interface BareKeywordRun {
-  model: string;
-  copy: string;
-  /** Its export as upstream wrote it. */
-  control: DriverRun;
-  /** The CLI's default run over it. */
-  fix: FixRun;
-  /** Its export after that run. */
-  after: DriverRun;
-  /** Whether the CLI run changed trainer.py. */
-  trainerChanged: boolean;
-}
-
 export interface ReleaseResult {
   row: PaddleRelease;
   env: EnvState;
   guard: GuardProbe | string | null;
   toolkits: { toolkit: Toolkit; fixes: { guarded?: FixRun; plain?: FixRun }; runs: DriverRun[] }[];
-  bareKeyword: BareKeywordRun | null;
 }
 
 export interface Outcome {
@@ -117,20 +95,6 @@ export interface Outcome {
 }
 
 const secs = (s: number | undefined) => (s === undefined ? "" : `${s.toFixed(1)} s`);
-
-/** Which CUDA runtime a GPU wheel ran with (RESULTS.md says it per row). */
-function cudaRuntimeNote(runtime: CudaRuntime): string {
-  return runtime.kind === "none"
-    ? "links no CUDA runtime"
-    : `stand-in ${runtime.soname} built from test/real/cudart/no-device.c (${runtime.symbols} symbols)`;
-}
-
-/** Why a release ran nothing. */
-function notRun(env: EnvState): string {
-  if (env.status === "no-wheel") return env.reason;
-  if (env.status === "unimportable") return `\`import paddle\` fails: \`${env.error}\``;
-  return env.status === "failed" ? `environment failed: ${firstLine(env.reason)}` : "";
-}
 
 /** One table cell for a driver run. */
 export function describeOutcome(run: DriverRun | undefined): string {
@@ -211,8 +175,8 @@ export function writeResults(file: string, outcome: Outcome): string {
     "",
     "## Environments",
     "",
-    "| Paddle | why in the matrix | wheel, Python, CUDA runtime | environment | install size | install time |",
-    "| --- | --- | --- | --- | --- | --- |",
+    "| Paddle | why in the matrix | environment | install size | install time |",
+    "| --- | --- | --- | --- | --- |",
   ];
   for (const r of outcome.releases) {
     const e = r.env;
@@ -223,56 +187,28 @@ export function writeResults(file: string, outcome: Outcome): string {
           : "installed"
         : e.status === "no-wheel"
           ? `${e.reason}: covered by the stand-in row ${r.row.standIn} in \`npm test\``
-          : e.status === "unimportable"
-            ? `${e.reused ? "reused from the cache" : "installed"}; \`import paddle\` fails: \`${e.error}\` (${r.row.importFails?.why ?? "not recorded in the matrix!"}): covered by the stand-in row ${r.row.standIn} in \`npm test\``
-            : `FAILED: ${firstLine(e.reason)}`;
-    const installed = e.status === "ready" || e.status === "unimportable";
-    const size = installed ? `${e.installMB} MB` : "";
-    const time = installed ? `${e.installSeconds} s` : "";
-    const wheel = installed ? `${r.row.distribution}, Python ${e.pythonVersion}, ${cudaRuntimeNote(e.cudaRuntime)}` : r.row.distribution;
-    lines.push(`| ${r.row.version} | ${r.row.why} | ${wheel} | ${state} | ${size} | ${time} |`);
+          : `FAILED: ${firstLine(e.reason)}`;
+    const size = e.status === "ready" ? `${e.installMB} MB` : "";
+    const time = e.status === "ready" ? `${e.installSeconds} s` : "";
+    lines.push(`| ${r.row.version} | ${r.row.why} | ${state} | ${size} | ${time} |`);
   }
 
   lines.push("", "## The guard and the SOT attributes, in process", "");
-  lines.push("| Paddle | `to_static` signature | `to_static(fn, full_graph=True)` | guard returns | converts with it | without it | 0.1.0 guard | `to_static(layer)` | attributes that raise = patch.json | `paddle.jit.save` of a layer converted by default |");
-  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+  lines.push("| Paddle | `to_static` signature | guard returns | converts with it | without it | 0.1.0 guard | attributes that raise = patch.json | `paddle.jit.save` of an SOT layer |");
+  lines.push("| --- | --- | --- | --- | --- | --- | --- | --- |");
   for (const r of outcome.releases) {
     if (r.env.status !== "ready") continue;
     const g = r.guard;
     if (!g || typeof g === "string") {
-      lines.push(`| ${r.row.version} | probe failed: ${firstLine(g ?? "not run")} | | | | | | | | |`);
+      lines.push(`| ${r.row.version} | probe failed: ${firstLine(g ?? "not run")} | | | | | | |`);
       continue;
     }
     const same = JSON.stringify(Object.keys(g.raising).sort()) === JSON.stringify([...g.listed].sort());
-    const count = Object.keys(g.raising).length;
-    const raising = count === 0 ? "none (no SOT)" : same ? `yes (${g.listed.length})` : `NO: raise ${Object.keys(g.raising).sort().join(", ")}`;
+    const raising = same ? `yes (${g.listed.length})` : `NO: raise ${Object.keys(g.raising).sort().join(", ")}`;
     const save = g.save_sot.ok ? `copes (${(g.save_sot.files ?? []).join(", ")})` : `fails: ${firstLine(g.save_sot.error ?? "")}`;
-    const keyword = g.keyword.accepted ? "accepted" : `\`${firstLine(g.keyword.error ?? "")}\``;
-    const layer = g.layer.same ? `the layer itself, forward a ${g.layer.forward}` : `ANOTHER object (forward ${g.layer.forward})`;
     lines.push(
-      `| ${g.version} (on ${g.device}) | \`${g.signature}\` | ${keyword} | \`${JSON.stringify(g.guard.kwargs)}\` | ${g.guard.converts} | ${g.default} | \`${JSON.stringify(g.previous.kwargs)}\` | ${layer} | ${raising} | ${save} |`,
+      `| ${g.version} | \`${g.signature}\` | \`${JSON.stringify(g.guard.kwargs)}\` | ${g.guard.converts} | ${g.default} | \`${JSON.stringify(g.previous.kwargs)}\` | ${raising} | ${save} |`,
     );
-  }
-
-  lines.push("", "## Upstream's bare keyword", "");
-  lines.push(
-    "A copy of the installed `ppdet` whose trainer passes a bare `full_graph=True` in its export conversion, as upstream's release/2.7 branch does; exported as is, then after the CLI's default run (`--python` naming the environment).",
-    "",
-  );
-  lines.push("| Paddle | model | export as upstream wrote it | CLI default run | export after that run |");
-  lines.push("| --- | --- | --- | --- | --- |");
-  for (const r of outcome.releases) {
-    if (!r.row.bareKeyword) continue;
-    const b = r.bareKeyword;
-    if (!b) {
-      lines.push(`| ${r.row.version} | | not run: ${notRun(r.env) || "?"} | | |`);
-      continue;
-    }
-    const sites = b.fix.report?.files.filter((f) => f.path === "ppdet/engine/trainer.py").flatMap((f) => f.sites ?? []) ?? [];
-    const fix = b.fix.report
-      ? `${sites.map((s) => `trainer.py:${s.line} ${s.action} (\`${s.code}\`)`).join(", ") || "no site in trainer.py"}; ${b.trainerChanged ? "trainer.py changed" : "trainer.py unchanged"}`
-      : `CLI failed (exit ${b.fix.code}): ${firstLine(b.fix.stderr)}`;
-    lines.push(`| ${r.row.version} | ${b.model} | ${describeOutcome(b.control)} | ${fix} | ${describeOutcome(b.after)} |`);
   }
 
   lines.push("", "## Exports", "");
@@ -282,8 +218,8 @@ export function writeResults(file: string, outcome: Outcome): string {
   const console_: string[] = [];
   for (const r of outcome.releases) {
     if (r.env.status !== "ready") {
-      lines.push(`| ${r.row.version} | all | | ${notRun(r.env)} | | | |`);
-      console_.push(`${r.row.version.padEnd(7)} ${notRun(r.env)}`);
+      lines.push(`| ${r.row.version} | all | | ${r.env.status === "no-wheel" ? r.env.reason : "environment failed"} | | | |`);
+      console_.push(`${r.row.version.padEnd(7)} ${r.env.status === "no-wheel" ? r.env.reason : `environment failed: ${firstLine(r.env.reason)}`}`);
       continue;
     }
     for (const t of r.toolkits) {
@@ -293,7 +229,7 @@ export function writeResults(file: string, outcome: Outcome): string {
       }
       for (const model of modelsOf(t.toolkit)) {
         const of = (kind: DriverRun["kind"]) => t.runs.find((x) => x.model === model.name && x.kind === kind);
-        const cells = (["control", "patched", "plain"] as const).map((k) => (k === "plain" && refused(t.fixes.plain) ? "CLI refuses `--style plain` here (the keyword is a TypeError)" : describeOutcome(of(k))));
+        const cells = (["control", "patched", "plain"] as const).map((k) => describeOutcome(of(k)));
         const times = (["control", "patched", "plain"] as const).map((k) => of(k)?.seconds.toFixed(0) ?? "-").join(" / ");
         lines.push(`| ${r.row.version} | ${t.toolkit.name} (${t.toolkit.requirement}) | ${model.name}: ${model.about} | ${cells.join(" | ")} | ${times} |`);
         console_.push(`${r.row.version.padEnd(7)} ${`${t.toolkit.id}/${model.name}`.padEnd(22)} control: ${short(of("control"))}  patched: ${short(of("patched"))}  plain: ${short(of("plain"))}`);
@@ -318,7 +254,7 @@ export function writeResults(file: string, outcome: Outcome): string {
   }
 
   lines.push("", "## What the CLI fixed", "");
-  lines.push("| Paddle | toolkit | default run | `--style plain` run | detected (the text report's header, `--check --python` the environment) |");
+  lines.push("| Paddle | toolkit | default run | `--style plain` run | detected |");
   lines.push("| --- | --- | --- | --- | --- |");
   for (const r of outcome.releases) {
     if (r.env.status !== "ready") continue;
@@ -326,23 +262,12 @@ export function writeResults(file: string, outcome: Outcome): string {
       const env = t.fixes.guarded?.report?.environment;
       const paddle = env?.paddle as { version?: string; distribution?: string } | null | undefined;
       const kit = env?.paddledetection as { toolkit?: string; label?: string } | null | undefined;
-      const header = t.fixes.guarded?.header?.replace(/^paddle-fullgraph-fix [^·]*· /, "");
-      const detected = header
-        ? `\`${header}\``
-        : paddle
-          ? `${paddle.distribution} ${paddle.version}; ${kit?.toolkit ? `${kit.toolkit} ${kit.label ?? ""}`.trim() : "no toolkit layout recognised"}`
-          : "nothing";
-      const plain = refused(t.fixes.plain) ? `refused (exit ${t.fixes.plain!.code}): the keyword is a TypeError on this release` : fixedSites(t.fixes.plain);
-      lines.push(`| ${r.row.version} | ${t.toolkit.name} | ${fixedSites(t.fixes.guarded)} | ${plain} | ${detected} |`);
+      const detected = paddle ? `${paddle.distribution} ${paddle.version}; ${kit?.toolkit ? `${kit.toolkit} ${kit.label ?? ""}`.trim() : "no toolkit layout recognised"}` : "nothing";
+      lines.push(`| ${r.row.version} | ${t.toolkit.name} | ${fixedSites(t.fixes.guarded)} | ${fixedSites(t.fixes.plain)} | ${detected} |`);
     }
   }
   writeFileSync(file, `${lines.join("\n")}\n`);
   return console_.join("\n");
-}
-
-/** The CLI refused to run (--style plain where the keyword is a TypeError). */
-function refused(fix: FixRun | undefined): boolean {
-  return fix !== undefined && fix.code === 2 && fix.report === null;
 }
 
 function short(run: DriverRun | undefined): string {

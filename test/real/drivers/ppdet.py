@@ -45,7 +45,6 @@ for a crash before that (e.g. ppdet does not import, the config is invalid).
 Written from scratch for paddle-fullgraph-fix's real-Paddle tests.
 """
 import argparse
-import contextlib
 import json
 import os
 import random
@@ -356,24 +355,6 @@ def main(argv):
     return 0
 
 
-@contextlib.contextmanager
-def own_forwards(model):
-    """Runs every sublayer through its class's forward, then puts back what
-    conversion left. Paddle 2.4/2.5 replace the forward of each sublayer
-    they convert with its transcribed code, for good; run in dygraph, that
-    code reaches ops that exist only in static graphs (ppdet's DINO:
-    `assert`, a KeyError in the dygraph tracer)."""
-    replaced = {}
-    for layer in model.sublayers(include_self=True):
-        if "forward" in vars(layer):
-            replaced[layer] = vars(layer).pop("forward")
-    try:
-        yield
-    finally:
-        for layer, forward in replaced.items():
-            vars(layer)["forward"] = forward
-
-
 def check_saved(args, trainer, cfg, out_dir, files, package_dir):
     """Loads the saved model and compares it with dygraph on one input."""
     import numpy as np
@@ -396,7 +377,7 @@ def check_saved(args, trainer, cfg, out_dir, files, package_dir):
         model.eval()
 
         def dygraph(inputs):
-            with paddle.no_grad(), own_forwards(model):
+            with paddle.no_grad():
                 out = type(model).forward(model, {k: paddle.to_tensor(v) for k, v in inputs.items()})
             return [to_numpy(t) for t in flatten(out)]
 

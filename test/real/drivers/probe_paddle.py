@@ -1,15 +1,9 @@
 """What one installed Paddle does with to_static and full_graph, in process.
 
-    python -B probe_paddle.py GUARD_PY PREVIOUS_GUARD_PY PATCH_JSON OUTDIR
+    python -B -P probe_paddle.py GUARD_PY PREVIOUS_GUARD_PY PATCH_JSON OUTDIR
 
 Prints one JSON object (the last line of stdout):
   version, signature         paddle.__version__, inspect.signature(to_static)
-  name                       to_static.__name__ (2.3/2.4: declarative)
-  device                     paddle.device.get_device() (cpu: GPU wheels
-                             run here without a device)
-  keyword                    what to_static(fn, full_graph=True) does:
-                             {accepted: true} or {accepted: false, error}
-                             with the exception as Python prints it
   guard, previous            what each guard text returns, and the kind of
                              function to_static makes with it
   default                    the kind to_static makes without the keyword
@@ -17,11 +11,8 @@ Prints one JSON object (the last line of stdout):
                              raises the full_graph error (found by looking at
                              all of them, not only the ones patch.json lists)
   listed                     patch.json's sotAttributes, for the comparison
-  layer                      what to_static(layer) returns: {same: the layer
-                             itself?, forward: the kind its forward became}
   save_sot                   whether paddle.jit.save copes with a layer whose
-                             forward was converted by default (SOT on 2.6+,
-                             whole-graph before), and the files it writes
+                             forward was converted with SOT
 Written for paddle-fullgraph-fix's real-Paddle tests.
 """
 import importlib.util
@@ -31,12 +22,7 @@ import os
 import sys
 import traceback
 
-# Python 3.9 has no -P: keep this folder (which holds ppdet.py and
-# paddleocr.py) off the import path by hand.
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path[:] = [p for p in sys.path if os.path.realpath(p or os.curdir) != os.path.realpath(HERE)]
-
-import paddle  # noqa: E402  (after the sys.path fix above)
+import paddle
 
 SOT_MESSAGE = "when full_graph=False"
 
@@ -92,24 +78,14 @@ def main():
     out = {
         "version": paddle.__version__,
         "signature": str(inspect.signature(paddle.jit.to_static)),
-        "name": paddle.jit.to_static.__name__,
-        "device": paddle.device.get_device(),
     }
-    try:
-        paddle.jit.to_static(lambda x: x, full_graph=True)
-        out["keyword"] = {"accepted": True}
-    except Exception as exc:
-        text = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        out["keyword"] = {"accepted": False, "error": text}
     for key, path in (("guard", guard_py), ("previous", previous_py)):
         kwargs = load_guard(path, "pfgf_" + key)()
         converted = paddle.jit.to_static(lambda x: x, **kwargs)
         out[key] = {"kwargs": kwargs, "converts": kind_of(converted)}
     out["default"] = kind_of(paddle.jit.to_static(lambda x: x))
 
-    layer = Doubler()
-    net = paddle.jit.to_static(layer, input_spec=spec())
-    out["layer"] = {"same": net is layer, "forward": kind_of(layer.forward)}
+    net = paddle.jit.to_static(Doubler(), input_spec=spec())
     out["raising"] = raising_attributes(net.forward)
     with open(patch_json) as handle:
         out["listed"] = json.load(handle)["sotAttributes"]
